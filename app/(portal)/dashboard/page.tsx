@@ -1,0 +1,25 @@
+import { requireMember } from "@/lib/auth/current-user";
+import { meterUsageTotal } from "@/lib/metering/meter-usage-total";
+import { currentMonthUtc } from "@/lib/metering/period-bounds";
+import { LiveUsageTotal } from "@/components/usage/live-usage-total";
+
+export const dynamic = "force-dynamic";
+
+const DASHBOARD_METER = "llm_tokens";
+
+export default async function DashboardPage() {
+  const user = await requireMember();
+  const initial = await meterUsageTotal(user, { customerId: user.customerId, meterKey: DASHBOARD_METER, ...currentMonthUtc() });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Dashboard</h1>
+      {initial ? (
+        <LiveUsageTotal meterKey={DASHBOARD_METER} initial={initial} />
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
+          No meter named {DASHBOARD_METER} yet. Ask your admin to create it, then send usage to POST /api/v1/events.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { requireAdmin } from "@/lib/auth/current-user";
+import { AppHeader } from "@/components/ui/app-header";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireAdmin();
+  return (
+    <>
+      <AppHeader
+        title="Admin"
+        who={user.email}
+        nav={[
+          { href: "/admin", label: "Customers" },
+          { href: "/admin/api-keys", label: "API keys" },
+        ]}
+      />
+      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+    </>
+  );
+}

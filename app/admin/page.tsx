@@ -1,0 +1,32 @@
+import { requireAdmin } from "@/lib/auth/current-user";
+import { listCustomers } from "@/lib/customers/list-customers";
+
+export default async function AdminHome() {
+  const admin = await requireAdmin();
+  const customers = await listCustomers(admin);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-semibold">Customers</h1>
+      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+        <thead className="bg-slate-50 text-left text-slate-500">
+          <tr>
+            <th className="px-4 py-2">Name</th>
+            <th className="px-4 py-2">External id</th>
+            <th className="px-4 py-2">Currency</th>
+            <th className="px-4 py-2">Members</th>
+          </tr>
+        </thead>
+        <tbody>
+          {customers.map((c) => (
+            <tr key={c.id} className="border-t border-slate-100">
+              <td className="px-4 py-2 font-medium">{c.name}</td>
+              <td className="px-4 py-2 font-mono">{c.externalId}</td>
+              <td className="px-4 py-2">{c.currency}</td>
+              <td className="px-4 py-2">{c._count.users}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

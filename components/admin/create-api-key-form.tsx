@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { createApiKeyAction, type CreateKeyState } from "@/app/admin/api-keys/actions";
+
+export function CreateApiKeyForm({ customers }: { customers: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<CreateKeyState, FormData>(createApiKeyAction, null);
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <form action={action} className="flex flex-wrap items-end gap-3">
+        <label className="text-sm font-medium">
+          Name
+          <input name="name" required maxLength={100} placeholder="production ingest" className="mt-1 block rounded-md border border-slate-300 px-3 py-2" />
+        </label>
+        <label className="text-sm font-medium">
+          Limited to customer
+          <select name="customerId" className="mt-1 block rounded-md border border-slate-300 px-3 py-2">
+            <option value="">Any customer</option>
+            {customers.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+          {pending ? "Creating…" : "Create key"}
+        </button>
+      </form>
+      {state?.error && <p role="alert" className="mt-3 text-sm text-red-700">{state.error}</p>}
+      {state?.secret && (
+        <div className="mt-4 rounded-md bg-amber-50 p-3 text-sm">
+          <p className="font-medium text-amber-900">Copy this key now: it is shown only once.</p>
+          <code data-testid="new-api-key" className="mt-1 block break-all font-mono text-slate-900">
+            {state.secret}
+          </code>
+        </div>
+      )}
+    </section>
+  );
+}

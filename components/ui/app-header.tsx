@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export type NavItem = { href: string; label: string };
+
+export function AppHeader({ title, nav, who }: { title: string; nav: NavItem[]; who: string }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+        <Link href="/" className="font-semibold text-indigo-700">
+          Meterly <span className="font-normal text-slate-400">· {title}</span>
+        </Link>
+        <nav className="flex gap-1">
+          {nav.map((n) => (
+            <Link key={n.href} href={n.href} className="rounded-md px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100">
+              {n.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm text-slate-500">
+          <span data-testid="signed-in-as">{who}</span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+import type { FieldProblem } from "@/lib/errors/app-error";
+import { zodProblems } from "@/lib/errors/zod-problems";
+import { eventInputSchema } from "./event-input";
+import type { IngestContext } from "./load-ingest-context";
+import { dimensionKey, matchesFilters, needsValue, type MeterDefinition } from "./meter-definition";
+import { readNumericValue } from "./numeric-value";
+
+export type MeterContribution = { meter: MeterDefinition; dimensions: string; value: string | null };
+
+export type PreparedEvent = {
+  index: number;
+  id: string;
+  customerId: string;
+  externalCustomerId: string;
+  type: string;
+  timestamp: Date;
+  properties: Record<string, unknown>;
+  contributions: MeterContribution[];
+};
+
+export type Rejection = { index: number; id: string | null; status: "rejected"; problems: FieldProblem[] };
+
+export type TimeWindow = { now: Date; maxAgeDays: number; maxFutureMinutes: number };
+
+/** Validates one raw event against the schema, the known customers and meters, and the accepted time window. */
+export function prepareEvent(raw: unknown, index: number, ctx: IngestContext, window: TimeWindow): PreparedEvent | Rejection {
+  const parsed = eventInputSchema.safeParse(raw);
+  const rawId = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : null;
+  if (!parsed.success) return { index, id: rawId, status: "rejected", problems: zodProblems(parsed.error) };
+  const e = parsed.data;
+  const problems: FieldProblem[] = [];
+  const customerId = ctx.customerIdByExternalId.get(e.customer);
+  if (!customerId) problems.push({ field: "customer", rule: "known_customer", message: `No customer with externalId "${e.customer}"` });
+  const meters = ctx.metersByType.get(e.type) ?? [];
+  if (meters.length === 0) problems.push({ field: "type", rule: "known_event_type", message: `No active meter counts events of type "${e.type}"` });
+  const timestamp = e.timestamp ? new Date(e.timestamp) : window.now;
+  const windowProblem = checkWindow(timestamp, window);
+  if (windowProblem) problems.push(windowProblem);
+  const properties = e.properties ?? {};
+  const contributions: MeterContribution[] = [];
+  for (const meter of meters) {
+    if (!matchesFilters(meter, properties)) continue;
+    let value: string | null = null;
+    if (needsValue(meter) && meter.valueProperty) {
+      const field = `properties.${meter.valueProperty}`;
+      const read = readNumericValue(properties[meter.valueProperty], field, false);
+      if (!read.ok) {
+        if (!problems.some((p) => p.field === field)) problems.push({ field, rule: read.rule, message: read.message });
+        continue;
+      }
+      value = read.value;
+    }
+    contributions.push({ meter, dimensions: dimensionKey(meter, properties), value });
+  }
+  if (problems.length > 0 || !customerId) return { index, id: e.id, status: "rejected", problems };
+  return { index, id: e.id, customerId, externalCustomerId: e.customer, type: e.type, timestamp, properties, contributions };
+}
+
+function checkWindow(ts: Date, w: TimeWindow): FieldProblem | null {
+  const ageMs = w.now.getTime() - ts.getTime();
+  if (ageMs > w.maxAgeDays * 86_400_000) {
+    return { field: "timestamp", rule: "too_old", message: `timestamp is more than ${w.maxAgeDays} days in the past` };
+  }
+  if (-ageMs > w.maxFutureMinutes * 60_000) {
+    return { field: "timestamp", rule: "in_future", message: `timestamp is more than ${w.maxFutureMinutes} minutes in the future` };
+  }
+  return null;
+}

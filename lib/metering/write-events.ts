@@ -1,0 +1,58 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import type { PreparedEvent } from "./prepare-events";
+import { rollupDeltas } from "./rollup-deltas";
+
+const INSERT_EVENTS = `
+INSERT INTO usage_events (customer_id, idempotency_key, event_type, "timestamp", properties)
+SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::jsonb[])
+ON CONFLICT (customer_id, idempotency_key) DO NOTHING
+RETURNING customer_id, idempotency_key`;
+
+const UPSERT_ROLLUPS = `
+INSERT INTO usage_rollups AS r (customer_id, meter_id, bucket, dimensions, sum, count, max, latest_value, latest_at)
+SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::numeric[], $6::bigint[], $7::numeric[], $8::numeric[], $9::timestamptz[])
+ON CONFLICT (customer_id, meter_id, bucket, dimensions) DO UPDATE SET
+  sum = r.sum + EXCLUDED.sum,
+  count = r.count + EXCLUDED.count,
+  max = GREATEST(r.max, EXCLUDED.max),
+  latest_value = CASE WHEN EXCLUDED.latest_at IS NOT NULL AND (r.latest_at IS NULL OR EXCLUDED.latest_at >= r.latest_at) THEN EXCLUDED.latest_value ELSE r.latest_value END,
+  latest_at = GREATEST(r.latest_at, EXCLUDED.latest_at)`;
+
+export const eventKey = (customerId: string, id: string) => `${customerId}|${id}`;
+
+/**
+ * Stores events and their rollups on `client`, which must be inside a transaction.
+ * Returns the keys of the events that were new; the others were already stored (duplicates).
+ */
+export async function writeEvents(client: PoolClient, events: PreparedEvent[]): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const sorted = [...events].sort((a, b) => cmp(eventKey(a.customerId, a.id), eventKey(b.customerId, b.id)));
+  const res = await client.query<{ customer_id: string; idempotency_key: string }>(INSERT_EVENTS, [
+    sorted.map((e) => e.customerId),
+    sorted.map((e) => e.id),
+    sorted.map((e) => e.type),
+    sorted.map((e) => e.timestamp.toISOString()),
+    sorted.map((e) => JSON.stringify(e.properties)),
+  ]);
+  const inserted = new Set(res.rows.map((r) => eventKey(r.customer_id, r.idempotency_key)));
+  const deltas = rollupDeltas(sorted.filter((e) => inserted.has(eventKey(e.customerId, e.id))));
+  if (deltas.length > 0) {
+    await client.query(UPSERT_ROLLUPS, [
+      deltas.map((d) => d.customerId),
+      deltas.map((d) => d.meterId),
+      deltas.map((d) => d.bucket.toISOString()),
+      deltas.map((d) => d.dimensions),
+      deltas.map((d) => d.sum.toFixed()),
+      deltas.map((d) => d.count),
+      deltas.map((d) => d.max?.toFixed() ?? null),
+      deltas.map((d) => d.latestValue?.toFixed() ?? null),
+      deltas.map((d) => d.latestAt?.toISOString() ?? null),
+    ]);
+  }
+  return inserted;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

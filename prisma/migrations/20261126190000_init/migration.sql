@@ -1,0 +1,150 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
+-- CreateEnum
+CREATE TYPE "Role" AS ENUM ('ADMIN', 'MEMBER');
+
+-- CreateEnum
+CREATE TYPE "Aggregation" AS ENUM ('SUM', 'COUNT', 'MAX', 'UNIQUE_COUNT', 'LATEST');
+
+-- CreateTable
+CREATE TABLE "users" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "email" TEXT NOT NULL,
+    "name" TEXT,
+    "password_hash" TEXT NOT NULL,
+    "role" "Role" NOT NULL,
+    "customer_id" UUID,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "users_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "customers" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "external_id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "currency" CHAR(3) NOT NULL DEFAULT 'USD',
+    "stripe_customer_id" TEXT,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "customers_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "api_keys" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "name" TEXT NOT NULL,
+    "prefix" TEXT NOT NULL,
+    "hash" TEXT NOT NULL,
+    "customer_id" UUID,
+    "created_by_id" UUID,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "last_used_at" TIMESTAMPTZ(3),
+    "revoked_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "api_keys_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "meters" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "key" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "event_type" TEXT NOT NULL,
+    "aggregation" "Aggregation" NOT NULL,
+    "value_property" TEXT,
+    "group_by" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "filters" JSONB NOT NULL DEFAULT '{}',
+    "unit" TEXT NOT NULL DEFAULT 'units',
+    "archived_at" TIMESTAMPTZ(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "meters_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "usage_events" (
+    "customer_id" UUID NOT NULL,
+    "idempotency_key" VARCHAR(128) NOT NULL,
+    "event_type" TEXT NOT NULL,
+    "timestamp" TIMESTAMPTZ(3) NOT NULL,
+    "properties" JSONB NOT NULL DEFAULT '{}',
+    "received_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "voided_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "usage_events_pkey" PRIMARY KEY ("customer_id","idempotency_key")
+);
+
+-- CreateTable
+CREATE TABLE "usage_rollups" (
+    "customer_id" UUID NOT NULL,
+    "meter_id" UUID NOT NULL,
+    "bucket" TIMESTAMPTZ(3) NOT NULL,
+    "dimensions" TEXT NOT NULL DEFAULT '',
+    "sum" DECIMAL(38,12) NOT NULL DEFAULT 0,
+    "count" BIGINT NOT NULL DEFAULT 0,
+    "max" DECIMAL(38,12),
+    "latest_value" DECIMAL(38,12),
+    "latest_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "usage_rollups_pkey" PRIMARY KEY ("customer_id","meter_id","bucket","dimensions")
+);
+
+-- CreateTable
+CREATE TABLE "audit_log" (
+    "id" BIGSERIAL NOT NULL,
+    "actor_id" TEXT,
+    "actor_kind" TEXT NOT NULL,
+    "action" TEXT NOT NULL,
+    "target" TEXT,
+    "details" JSONB NOT NULL DEFAULT '{}',
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "audit_log_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
+
+-- CreateIndex
+CREATE INDEX "users_customer_id_idx" ON "users"("customer_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "customers_external_id_key" ON "customers"("external_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "customers_stripe_customer_id_key" ON "customers"("stripe_customer_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "api_keys_hash_key" ON "api_keys"("hash");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "meters_key_key" ON "meters"("key");
+
+-- CreateIndex
+CREATE INDEX "meters_event_type_idx" ON "meters"("event_type");
+
+-- CreateIndex
+CREATE INDEX "usage_events_customer_id_event_type_timestamp_idx" ON "usage_events"("customer_id", "event_type", "timestamp");
+
+-- CreateIndex
+CREATE INDEX "audit_log_created_at_idx" ON "audit_log"("created_at");
+
+-- AddForeignKey
+ALTER TABLE "users" ADD CONSTRAINT "users_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "api_keys" ADD CONSTRAINT "api_keys_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "usage_events" ADD CONSTRAINT "usage_events_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "usage_rollups" ADD CONSTRAINT "usage_rollups_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "usage_rollups" ADD CONSTRAINT "usage_rollups_meter_id_fkey" FOREIGN KEY ("meter_id") REFERENCES "meters"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+

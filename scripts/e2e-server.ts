@@ -1,0 +1,45 @@
+/** Serves the built app for Playwright on a fresh, migrated, seeded database that is dropped on exit. */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createTestDatabase } from "../tests/support/test-database";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+
+async function main() {
+  const db = await createTestDatabase("e2e");
+  process.env.DATABASE_URL = db.url;
+  const { seedDemoData } = await import("@/lib/seed/demo-data");
+  const { closeDb } = await import("@/lib/db/client");
+  await seedDemoData();
+  await closeDb();
+  const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: db.url,
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+      APP_URL: `http://localhost:${PORT}`,
+    },
+  });
+  let done = false;
+  const stop = async () => {
+    if (done) return;
+    done = true;
+    if (app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app.once("exit", r));
+    }
+    await db.drop().catch((e) => console.error("could not drop the e2e database:", e.message));
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+  app.on("exit", () => void stop());
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

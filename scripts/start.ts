@@ -1,0 +1,82 @@
+/**
+ * `npm start`: builds the app if needed, starts the database (PGlite on .data/ unless DATABASE_URL is set),
+ * applies migrations, seeds the demo data and serves the app. Ctrl-C stops the app, then the database.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { ensurePrismaClient } from "./support/ensure-generated";
+import { localSecret } from "./support/local-secret";
+import { mustRun } from "./support/run-command";
+
+const DATA_DIR = path.resolve(process.env.METERLY_DATA_DIR ?? ".data");
+const PORT = Number(process.env.PORT ?? 3000);
+const NEXT_BIN = path.resolve("node_modules/.bin/next");
+
+async function main() {
+  let embedded: EmbeddedPostgres | null = null;
+  let app: ChildProcess | null = null;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping Meterly...");
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((r) => app!.once("exit", r));
+    }
+    if (embedded) await embedded.stop();
+    console.log("Stopped; the data is kept.");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  await ensurePrismaClient();
+  if (!existsSync(".next/BUILD_ID") || process.env.METERLY_REBUILD === "1") {
+    console.log("Building the app (first start only)...");
+    await mustRun(NEXT_BIN, ["build"], { env: { ...process.env, NODE_ENV: "production" } });
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pglite") });
+    databaseUrl = embedded.url;
+    console.log(`Embedded PostgreSQL (PGlite) on 127.0.0.1:${embedded.port}, data in ${path.relative(process.cwd(), DATA_DIR) || "."}/pglite`);
+  } else {
+    console.log("Using the PostgreSQL at DATABASE_URL");
+  }
+  process.env.DATABASE_URL = databaseUrl;
+
+  const { applied } = await applyMigrations({ connectionString: databaseUrl, log: (m) => console.log(m) });
+  console.log(applied.length ? `Applied ${applied.length} migration(s)` : "Database schema is current");
+
+  const { seedDemoData, DEMO_ADMIN, DEMO_MEMBER } = await import("@/lib/seed/demo-data");
+  const { closeDb } = await import("@/lib/db/client");
+  await seedDemoData();
+  await closeDb();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(DATA_DIR, "nextauth-secret"),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
+    APP_URL: process.env.APP_URL ?? `http://localhost:${PORT}`,
+  };
+  const child = spawn(NEXT_BIN, ["start", "-p", String(PORT)], { stdio: "inherit", env });
+  child.on("exit", (code) => void stop(code ?? 0));
+  app = child;
+
+  console.log(`\nMeterly is starting on http://localhost:${PORT}`);
+  console.log(`  admin:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
+  console.log(`  member: ${DEMO_MEMBER.email} / ${DEMO_MEMBER.password}  (customer "Acme AI", externalId acme)`);
+  console.log("Press Ctrl-C to stop.\n");
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
