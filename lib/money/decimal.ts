@@ -27,9 +27,10 @@ const DECIMAL_TEXT = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
  * Converts a value to a MoneyDecimal, refusing anything that is not an exact finite decimal:
- * NaN, ±Infinity, malformed text, more than 40 significant digits, and JS numbers whose binary
- * value is not exactly the decimal they print as (0.1 is refused; 0.5, 2 ** 60 and safe integers
- * are fine). Prefer strings for non-integers.
+ * NaN, ±Infinity, malformed text, more than 40 significant digits, and JS numbers that are not
+ * safe integers unless their binary value is exactly the decimal they print as: 0.5, 0.375, 1e21
+ * and 2 ** 53 are fine; 0.1 (really 0.1000000000000000055…) and 2 ** 60 (prints as
+ * 1152921504606847000) are refused. Prefer strings for non-integers.
  */
 export function toDecimal(x: DecimalInput): Decimal {
   if (x instanceof Decimal && x.constructor === MoneyDecimal) return x;

@@ -134,6 +134,17 @@ describe("applyMigrations", () => {
     expect(await apply()).toEqual({ applied: [M2, M3] });
   });
 
+  it("commits a migration's changes only together with its row", async () => {
+    // The migration succeeds but makes recording its own row fail: nothing of it may remain.
+    await files.write(
+      M3,
+      "CREATE TABLE orphan (id INT);\nALTER TABLE _prisma_migrations ADD CONSTRAINT no_rows CHECK (false) NOT VALID;\n",
+    );
+    await expect(apply()).rejects.toThrow(new RegExp(`${M3} failed`));
+    expect(await query(db.url, "SELECT to_regclass('orphan') AS t")).toEqual([{ t: null }]);
+    expect((await finishedRows()).map((r) => r.migration_name)).toEqual([M1, M2]);
+  });
+
   it("refuses when a previous attempt failed without being rolled back", async () => {
     await apply();
     await files.write(M3, "SELECT 1;\n");

@@ -48,21 +48,33 @@ export async function applyMigrations(options: ApplyMigrationsOptions): Promise<
         throw new MigrationError(`Refusing to apply migrations:\n- ${status.problems.join("\n- ")}`);
       }
       const pending = new Set(status.pending);
+      const applied: string[] = [];
       for (const migration of local.filter((m) => pending.has(m.name))) {
         log(`Applying migration ${migration.name}`);
-        await applyOne(client, migration);
+        if (await applyOne(client, migration)) applied.push(migration.name);
+        else log(`Migration ${migration.name} was applied by another runner meanwhile`);
       }
-      log(status.pending.length > 0 ? `Applied ${status.pending.length} migration(s)` : "No pending migrations");
-      return { applied: status.pending };
+      return { applied };
     } finally {
       await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`).catch(() => {});
     }
   });
 }
 
-async function applyOne(client: ClientBase, migration: LocalMigration): Promise<void> {
+/** Returns false when another runner applied it meanwhile (only possible on PGlite, see below). */
+async function applyOne(client: ClientBase, migration: LocalMigration): Promise<boolean> {
   try {
-    
+    await client.query("BEGIN");
+    // PGlite has a single session, so the advisory lock excludes nobody there; its server runs one
+    // connection's transaction at a time, so this re-check inside the transaction closes the gap.
+    const done = await client.query(
+      "SELECT 1 FROM _prisma_migrations WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL",
+      [migration.name],
+    );
+    if (done.rowCount) {
+      await client.query("ROLLBACK");
+      return false;
+    }
     await client.query(migration.sql);
     await client.query(
       `INSERT INTO _prisma_migrations (id, checksum, migration_name, finished_at, applied_steps_count)
@@ -70,6 +82,7 @@ async function applyOne(client: ClientBase, migration: LocalMigration): Promise<
       [randomUUID(), migration.checksum, migration.name],
     );
     await client.query("COMMIT");
+    return true;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     const reason = describe(error);
