@@ -42,7 +42,7 @@ test("a wrong password shows an error and does not sign in", async ({ page }) =>
   await page.getByLabel("Email").fill(MEMBER.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+  await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
   await expect(page).toHaveURL(/\/signin/);
 });
 

@@ -112,9 +112,10 @@ export function lookupCard(input: string): { card: TestCard } | { failure: CardF
   return { card: { number: digits, brand: brandOf(digits), funding: "credit", charge: LIVE_CARD, attach: LIVE_CARD } };
 }
 
-/** `pm_card_visa` -> the test card behind it, or undefined if it is not a test token. */
+/** `pm_card_visa` / `tok_visa` -> the test card behind it, or undefined if it is not a test token. */
 export function cardForToken(token: string): TestCard | undefined {
-  const number = TEST_TOKENS[token];
+  const key = token.startsWith("tok_") ? `pm_card_${token.slice(4)}` : token;
+  const number = Object.hasOwn(TEST_TOKENS, key) ? TEST_TOKENS[key] : undefined;
   return number ? TEST_CARDS.find((c) => c.number === number) : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { newId, nowSeconds } from "./ids";
+import { newId, nowSeconds, randomToken } from "./ids";
 import type { Metadata } from "./objects";
 
 export interface Price {
@@ -90,5 +90,57 @@ export function buildLineItem(currency: string, unitAmount: number, quantity: nu
     description: name,
     price,
     quantity,
+  };
+}
+
+/** What a session remembers for the PaymentIntent / SetupIntent it creates when paid (not part of the API object). */
+export interface CheckoutExtras {
+  setupFutureUsage: "off_session" | "on_session" | null;
+  paymentIntentMetadata: Metadata;
+  paymentIntentDescription: string | null;
+  setupIntentMetadata: Metadata;
+  /** Create a Customer on completion when none was given (saving a card needs one). */
+  createCustomer: boolean;
+}
+
+export function buildCheckoutSession(input: {
+  baseUrl: string;
+  mode: CheckoutSession["mode"];
+  currency: string | null;
+  amount: number | null;
+  customer: string | null;
+  customerEmail: string | null;
+  successUrl: string;
+  cancelUrl: string | null;
+  clientReferenceId: string | null;
+  metadata: Metadata;
+  expiresAt: number | null;
+}): CheckoutSession {
+  const id = `cs_test_${randomToken(58)}`;
+  const created = nowSeconds();
+  return {
+    id,
+    object: "checkout.session",
+    amount_subtotal: input.amount,
+    amount_total: input.amount,
+    cancel_url: input.cancelUrl,
+    client_reference_id: input.clientReferenceId,
+    created,
+    currency: input.currency,
+    customer: input.customer,
+    customer_details: null,
+    customer_email: input.customerEmail,
+    expires_at: input.expiresAt ?? created + 24 * 60 * 60,
+    livemode: false,
+    metadata: input.metadata,
+    mode: input.mode,
+    payment_intent: null,
+    payment_method_types: ["card"],
+    payment_status: input.mode === "setup" ? "no_payment_required" : "unpaid",
+    setup_intent: null,
+    status: "open",
+    success_url: input.successUrl,
+    ui_mode: "hosted",
+    url: `${input.baseUrl}/pay/${id}`,
   };
 }

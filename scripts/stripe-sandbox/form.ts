@@ -102,6 +102,12 @@ export function optInt(params: FormObject, key: string, param = key): number | u
   return Number(value);
 }
 
+export function reqInt(params: FormObject, key: string, param = key): number {
+  const value = optInt(params, key, param);
+  if (value === undefined) throw missingParam(param);
+  return value;
+}
+
 export function optBool(params: FormObject, key: string, param = key): boolean | undefined {
   const value = optString(params, key, param);
   if (value === undefined) return undefined;

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import type { CheckoutSession, LineItem } from "./checkout-objects";
+import type { CheckoutExtras, CheckoutSession, LineItem } from "./checkout-objects";
 import { noSuch } from "./errors";
 import type { Customer, PaymentMethod } from "./objects";
 import type { Charge, PaymentIntent, SetupIntent } from "./payment-objects";
@@ -38,9 +38,13 @@ interface Collections {
   setupIntents: SetupIntent;
 }
 
-export type SandboxState = { [K in keyof Collections]: Record<string, Collections[K]> } & {
+type Tables = { [K in keyof Collections]: Record<string, Collections[K]> };
+
+export type SandboxState = Tables & {
   /** Line items per checkout session id. */
   lineItems: Record<string, LineItem[]>;
+  /** Per checkout session: what to put on the intent it creates when paid. */
+  checkoutExtras: Record<string, CheckoutExtras>;
   /** The test card number behind each PaymentMethod (never exposed through the API). */
   cardNumbers: Record<string, string>;
   /** Oldest first. */
@@ -69,6 +73,7 @@ function emptyState(): SandboxState {
     charges: {},
     setupIntents: {},
     lineItems: {},
+    checkoutExtras: {},
     cardNumbers: {},
     events: [],
     idempotency: {},
@@ -105,12 +110,18 @@ export class Store {
   }
 
   find<K extends keyof Collections>(kind: K, id: string): Collections[K] | undefined {
-    return Object.hasOwn(this.state[kind], id) ? this.state[kind][id] : undefined;
+    const table = this.table(kind);
+    return Object.hasOwn(table, id) ? table[id] : undefined;
   }
 
   put<K extends keyof Collections>(kind: K, object: Collections[K]): Collections[K] {
-    this.state[kind][object.id] = object;
+    this.table(kind)[object.id] = object;
     return object;
+  }
+
+  private table<K extends keyof Collections>(kind: K): Record<string, Collections[K]> {
+    const tables: Tables = this.state;
+    return tables[kind];
   }
 
   /** Any stored object by id, whatever its type (used for `expand[]`). */

@@ -39,6 +39,7 @@ export class WebhookDispatcher {
   readonly deliveries: DeliveryAttempt[] = [];
   private readonly inflight = new Set<Promise<void>>();
   private readonly sleepers = new Set<() => void>();
+  private readonly abort = new AbortController();
   private closed = false;
 
   constructor(
@@ -74,6 +75,7 @@ export class WebhookDispatcher {
   /** Stops retrying; deliveries in flight give up at their next step. */
   close(): void {
     this.closed = true;
+    this.abort.abort();
     for (const wake of this.sleepers) wake();
   }
 
@@ -98,7 +100,7 @@ export class WebhookDispatcher {
       const response = await fetch(url, {
         method: "POST",
         redirect: "manual",
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), this.abort.signal]),
         headers: {
           "content-type": "application/json; charset=utf-8",
           "stripe-signature": signPayload(payload, secret),

@@ -31,7 +31,7 @@ export function checksumMatches(sql: string, checksum: string): boolean {
 export async function readMigrations(dir: string = defaultMigrationsDir()): Promise<LocalMigration[]> {
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await readdir(/* turbopackIgnore: true */ dir, { withFileTypes: true });
   } catch (error) {
     throw new Error(`Cannot read the migrations folder ${dir}`, { cause: error });
   }
@@ -43,7 +43,7 @@ export async function readMigrations(dir: string = defaultMigrationsDir()): Prom
     names.map(async (name) => {
       let bytes: Buffer;
       try {
-        bytes = await readFile(path.join(dir, name, "migration.sql"));
+        bytes = await readFile(/* turbopackIgnore: true */ path.join(dir, name, "migration.sql"));
       } catch (error) {
         throw new Error(`Migration folder ${name} has no readable migration.sql`, { cause: error });
       }

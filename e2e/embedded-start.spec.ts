@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const APP_PORT = 3290;
+const PG_PORT = 54390;
+
+function startApp(dataDir: string): ChildProcess {
+  const env: NodeJS.ProcessEnv = { ...process.env, METERLY_DATA_DIR: dataDir, PORT: String(APP_PORT), PGLITE_PORT: String(PG_PORT) };
+  delete env.DATABASE_URL;
+  return spawn("npx", ["tsx", "--conditions=react-server", "scripts/start.ts"], { env, stdio: "pipe" });
+}
+
+async function waitHealthy(): Promise<void> {
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`http://127.0.0.1:${APP_PORT}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the app did not become healthy in time");
+}
+
+async function stop(app: ChildProcess): Promise<number | null> {
+  app.kill("SIGINT");
+  return new Promise((r) => app.once("exit", (code) => r(code)));
+}
+
+const postEvent = (key: string) =>
+  fetch(`http://127.0.0.1:${APP_PORT}/api/v1/events`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify({ id: "persisted-1", customer: "acme", type: "llm_tokens", properties: { tokens: 42, model: "m" } }),
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
+
+test("npm start's embedded database keeps data over a restart", async () => {
+  test.setTimeout(400_000);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "meterly-embedded-"));
+  try {
+    let app = startApp(dataDir);
+    await waitHealthy();
+    const secret = `mtr_${randomBytes(16).toString("hex")}`;
+    const db = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/postgres` });
+    await db.connect();
+    await db.query("INSERT INTO api_keys (name, prefix, hash) VALUES ('embedded test', $1, $2)", [secret.slice(0, 10), createHash("sha256").update(secret).digest("hex")]);
+    await db.end();
+    expect(await postEvent(secret)).toEqual({ status: 202, body: { id: "persisted-1", status: "accepted" } });
+    expect(await stop(app)).toBe(0);
+
+    app = startApp(dataDir);
+    await waitHealthy();
+    // The same event again is a duplicate: the first one was kept on disk.
+    expect(await postEvent(secret)).toEqual({ status: 202, body: { id: "persisted-1", status: "duplicate" } });
+    expect(await stop(app)).toBe(0);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
