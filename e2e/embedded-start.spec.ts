@@ -2,17 +2,31 @@ import { expect, test } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
-const APP_PORT = 3290;
-const PG_PORT = 54390;
+let APP_PORT = 0;
+let PG_PORT = 0;
 
+/** What `npm start` runs, as one node process so signals reach it directly. */
 function startApp(dataDir: string): ChildProcess {
   const env: NodeJS.ProcessEnv = { ...process.env, METERLY_DATA_DIR: dataDir, PORT: String(APP_PORT), PGLITE_PORT: String(PG_PORT) };
   delete env.DATABASE_URL;
-  return spawn("npx", ["tsx", "--conditions=react-server", "scripts/start.ts"], { env, stdio: "pipe" });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  child.stdout?.on("data", () => {});
+  child.stderr?.on("data", (d) => process.stderr.write(d));
+  return child;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitHealthy(): Promise<void> {
@@ -26,8 +40,10 @@ async function waitHealthy(): Promise<void> {
 }
 
 async function stop(app: ChildProcess): Promise<number | null> {
-  app.kill("SIGINT");
-  return new Promise((r) => app.once("exit", (code) => r(code)));
+  if (app.exitCode !== null) return app.exitCode;
+  const exited = new Promise<number | null>((r) => app.once("exit", (code) => r(code)));
+  process.kill(-app.pid!, "SIGINT"); // Ctrl-C reaches the whole process group
+  return exited;
 }
 
 const postEvent = (key: string) =>
@@ -40,23 +56,27 @@ const postEvent = (key: string) =>
 test("npm start's embedded database keeps data over a restart", async () => {
   test.setTimeout(400_000);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "meterly-embedded-"));
+  APP_PORT = await freePort();
+  PG_PORT = await freePort();
+  let app: ChildProcess | null = null;
   try {
-    let app = startApp(dataDir);
+    app = startApp(dataDir);
     await waitHealthy();
     const secret = `mtr_${randomBytes(16).toString("hex")}`;
     const db = new pg.Client({ connectionString: `postgresql://postgres:postgres@127.0.0.1:${PG_PORT}/postgres` });
     await db.connect();
     await db.query("INSERT INTO api_keys (name, prefix, hash) VALUES ('embedded test', $1, $2)", [secret.slice(0, 10), createHash("sha256").update(secret).digest("hex")]);
     await db.end();
-    expect(await postEvent(secret)).toEqual({ status: 202, body: { id: "persisted-1", status: "accepted" } });
+    expect(await postEvent(secret)).toEqual({ status: 202, body: expect.objectContaining({ id: "persisted-1", status: "accepted" }) });
     expect(await stop(app)).toBe(0);
 
     app = startApp(dataDir);
     await waitHealthy();
     // The same event again is a duplicate: the first one was kept on disk.
-    expect(await postEvent(secret)).toEqual({ status: 202, body: { id: "persisted-1", status: "duplicate" } });
+    expect(await postEvent(secret)).toEqual({ status: 202, body: expect.objectContaining({ id: "persisted-1", status: "duplicate" }) });
     expect(await stop(app)).toBe(0);
   } finally {
+    if (app && app.exitCode === null) process.kill(-app.pid!, "SIGKILL");
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -42,7 +42,7 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pglite") });
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pglite"), port: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : undefined });
     databaseUrl = embedded.url;
     console.log(`Embedded PostgreSQL (PGlite) on 127.0.0.1:${embedded.port}, data in ${path.relative(process.cwd(), DATA_DIR) || "."}/pglite`);
   } else {
