@@ -9,7 +9,11 @@ export default async function PortalLayout({ children }: { children: React.React
   const customer = await prisma.customer.findUnique({ where: { id: user.customerId }, select: { name: true } });
   return (
     <>
-      <AppHeader title={customer?.name ?? "Portal"} who={user.email} nav={[{ href: "/dashboard", label: "Dashboard" }]} />
+      <AppHeader title={customer?.name ?? "Portal"} who={user.email} nav={[
+          { href: "/dashboard", label: "Dashboard" },
+          { href: "/usage", label: "Usage" },
+          { href: "/plan", label: "Plan" },
+        ]} />
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
     </>
   );

@@ -12,6 +12,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         who={user.email}
         nav={[
           { href: "/admin", label: "Customers" },
+          { href: "/admin/meters", label: "Meters" },
+          { href: "/admin/plans", label: "Plans" },
+          { href: "/admin/void-events", label: "Void events" },
           { href: "/admin/api-keys", label: "API keys" },
         ]}
       />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { listCustomers } from "@/lib/customers/list-customers";
 
@@ -19,7 +20,11 @@ export default async function AdminHome() {
         <tbody>
           {customers.map((c) => (
             <tr key={c.id} className="border-t border-slate-100">
-              <td className="px-4 py-2 font-medium">{c.name}</td>
+              <td className="px-4 py-2 font-medium">
+                <Link href={`/admin/customers/${c.id}`} className="text-indigo-700 hover:underline">
+                  {c.name}
+                </Link>
+              </td>
               <td className="px-4 py-2 font-mono">{c.externalId}</td>
               <td className="px-4 py-2">{c.currency}</td>
               <td className="px-4 py-2">{c._count.users}</td>

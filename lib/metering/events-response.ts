@@ -1,8 +1,9 @@
 import type { IngestResult } from "./ingest-events";
 
 /**
- * 202 once events are committed, listing each event's outcome. A single rejected event, or a batch in
- * which every event was rejected, is answered 422 (nothing was written).
+ * 202 once events are committed, listing each event's outcome (a duplicate says whether its content
+ * differs from the stored event's). A single rejected event, or a batch in which every event was
+ * rejected, is answered 422 (nothing was written).
  */
 export function eventsResponse(result: IngestResult, single: boolean): Response {
   const allRejected = result.rejected === result.outcomes.length;
@@ -11,7 +12,7 @@ export function eventsResponse(result: IngestResult, single: boolean): Response 
     if (o.status === "rejected") {
       return Response.json({ error: { code: "UNPROCESSABLE", message: "Event rejected", problems: o.problems }, event: o }, { status: 422 });
     }
-    return Response.json({ id: o.id, status: o.status }, { status: 202 });
+    return Response.json(o.status === "duplicate" ? { id: o.id, status: o.status, contentDiffers: o.contentDiffers } : { id: o.id, status: o.status }, { status: 202 });
   }
   const body = { accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, events: result.outcomes };
   return Response.json(body, { status: allRejected ? 422 : 202 });

@@ -3,53 +3,58 @@ import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, type FieldProblem } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/auth/actor";
+import type { CommitOutcome } from "./commit-event-group";
+import { eventCommitter } from "./event-committer";
 import { loadIngestContext } from "./load-ingest-context";
 import { prepareEvent, type PreparedEvent, type Rejection } from "./prepare-events";
-import { eventKey, writeEvents } from "./write-events";
 
 export type EventOutcome =
   | { index: number; id: string; status: "accepted" }
-  | { index: number; id: string; status: "duplicate" }
+  | { index: number; id: string; status: "duplicate"; contentDiffers: boolean }
   | { index: number; id: string | null; status: "rejected"; problems: FieldProblem[] };
 
 export type IngestResult = { outcomes: EventOutcome[]; accepted: number; duplicates: number; rejected: number };
 
 /**
- * Validates and stores a batch of raw events in one transaction. Each event is accepted, a duplicate
- * (same customer and id stored before, or earlier in this batch), or rejected with field problems.
- * Returns only after the accepted events and their rollups are committed.
+ * Validates a batch of raw events and stores the valid ones through the group committer, which writes
+ * them, with their rollups, in one transaction shared with other requests arriving at the same time.
+ * Each event is accepted, a duplicate (same customer and id stored before, or earlier in this batch or
+ * in a concurrent request; `contentDiffers` says whether its type, timestamp or properties differ from
+ * the stored copy), or rejected with field problems. Returns only after the transaction committed.
  */
 export async function ingestEvents(actor: Actor, rawEvents: unknown[], now = new Date()): Promise<IngestResult> {
   const { EVENT_MAX_AGE_DAYS, EVENT_MAX_FUTURE_MINUTES } = env();
   const window = { now, maxAgeDays: EVENT_MAX_AGE_DAYS, maxFutureMinutes: EVENT_MAX_FUTURE_MINUTES };
-  const client = await pool().connect();
-  try {
-    const ctx = await loadIngestContext(client, distinct(rawEvents, "customer"), distinct(rawEvents, "type"));
-    const prepared = rawEvents.map((raw, i) => prepareEvent(raw, i, ctx, window));
-    assertKeyMayReport(actor, prepared);
-    const { unique, repeats } = splitRepeats(prepared);
-    await client.query("BEGIN");
-    let inserted: Set<string>;
-    try {
-      inserted = await writeEvents(client, unique);
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw e;
-    }
-    return summarize(prepared, inserted, repeats);
-  } finally {
-    client.release();
+  const ctx = await loadIngestContext(pool(), distinct(rawEvents, "customer"), distinct(rawEvents, "type"), now.getTime());
+  const prepared = rawEvents.map((raw, i) => prepareEvent(raw, i, ctx, window));
+  assertKeyMayReport(actor, prepared);
+  const valid = prepared.filter((p): p is PreparedEvent => !("status" in p));
+  let committed: CommitOutcome[] = [];
+  if (valid.length > 0) {
+    const explicitTimestamp = valid.map((e) => (rawEvents[e.index] as { timestamp?: unknown }).timestamp !== undefined);
+    committed = await (await eventCommitter()).submit({ events: valid, explicitTimestamp }).catch(storeFailed);
   }
+  return summarize(prepared, committed);
 }
 
-function distinct(raw: unknown[], field: "customer" | "type"): string[] {
+/** The request's own transaction failed (after its group's did): nothing of it is acknowledged. */
+function storeFailed(e: unknown): never {
+  const code = (e as { code?: unknown }).code;
+  const detail = e instanceof Error ? e.message : String(e);
+  if (typeof code === "string" && code.startsWith("22")) {
+    throw new AppError("UNPROCESSABLE", `The database refused a value in this request, so none of its events were stored: ${detail}`);
+  }
+  console.error("event ingestion failed:", e);
+  throw new AppError("UNAVAILABLE", "The events could not be stored and none of them were acknowledged; send them again");
+}
+
+function distinct(raw: unknown[], field: "customer" | "type"): Set<string> {
   const out = new Set<string>();
   for (const e of raw) {
     const v = (e as Record<string, unknown> | null)?.[field];
     if (typeof v === "string") out.add(v);
   }
-  return [...out];
+  return out;
 }
 
 function assertKeyMayReport(actor: Actor, prepared: (PreparedEvent | Rejection)[]): void {
@@ -58,29 +63,24 @@ function assertKeyMayReport(actor: Actor, prepared: (PreparedEvent | Rejection)[
   if (other) throw new AppError("FORBIDDEN", `This API key is limited to one customer and cannot report usage for "${other.externalCustomerId}"`);
 }
 
-/** The first occurrence of (customer, id) in a batch is written; later ones are duplicates of it. */
-function splitRepeats(prepared: (PreparedEvent | Rejection)[]) {
-  const seen = new Set<string>();
-  const unique: PreparedEvent[] = [];
-  const repeats = new Set<number>();
-  for (const p of prepared) {
-    if ("status" in p) continue;
-    const key = eventKey(p.customerId, p.id);
-    if (seen.has(key)) repeats.add(p.index);
-    else {
-      seen.add(key);
-      unique.push(p);
+/** Merges the rejections with the committed outcomes (which follow the valid events' order). */
+function summarize(prepared: (PreparedEvent | Rejection)[], committed: CommitOutcome[]): IngestResult {
+  let next = 0;
+  let accepted = 0;
+  let duplicates = 0;
+  let rejected = 0;
+  const outcomes = prepared.map((p): EventOutcome => {
+    if ("status" in p) {
+      rejected++;
+      return p;
     }
-  }
-  return { unique, repeats };
-}
-
-function summarize(prepared: (PreparedEvent | Rejection)[], inserted: Set<string>, repeats: Set<number>): IngestResult {
-  const outcomes: EventOutcome[] = prepared.map((p) => {
-    if ("status" in p) return p;
-    const isNew = inserted.has(eventKey(p.customerId, p.id)) && !repeats.has(p.index);
-    return { index: p.index, id: p.id, status: isNew ? "accepted" : "duplicate" };
+    const c = committed[next++];
+    if (c.status === "accepted") {
+      accepted++;
+      return { index: p.index, id: p.id, status: "accepted" };
+    }
+    duplicates++;
+    return { index: p.index, id: p.id, status: "duplicate", contentDiffers: c.contentDiffers };
   });
-  const count = (s: EventOutcome["status"]) => outcomes.filter((o) => o.status === s).length;
-  return { outcomes, accepted: count("accepted"), duplicates: count("duplicate"), rejected: count("rejected") };
+  return { outcomes, accepted, duplicates, rejected };
 }

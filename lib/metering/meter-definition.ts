@@ -9,10 +9,17 @@ export type MeterDefinition = {
   valueProperty: string | null;
   groupBy: string[];
   filters: Record<string, unknown>;
+  /** Corrections: negative values are accepted (default false). */
+  allowNegative?: boolean;
 };
 
 export function needsValue(meter: MeterDefinition): boolean {
   return meter.aggregation === "SUM" || meter.aggregation === "MAX" || meter.aggregation === "LATEST";
+}
+
+/** UNIQUE_COUNT meters read their value property as an identity (a user id, a session id) and count distinct ones. */
+export function needsIdentity(meter: MeterDefinition): boolean {
+  return meter.aggregation === "UNIQUE_COUNT";
 }
 
 /** Filters are equality matches on properties: `{ "region": "eu" }` or `{ "model": ["a", "b"] }`. */

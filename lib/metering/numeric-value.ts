@@ -19,7 +19,7 @@ export function readNumericValue(raw: unknown, field: string, allowNegative: boo
   }
   if (!DECIMAL.test(text)) return { ok: false, rule: "numeric", message: `${field} must be a decimal number` };
   if (!allowNegative && text.startsWith("-") && !/^-0*(\.0*)?([eE].*)?$/.test(text)) {
-    return { ok: false, rule: "non_negative", message: `${field} must not be negative` };
+    return { ok: false, rule: "non_negative", message: `${field} must not be negative (this meter does not accept corrections)` };
   }
   return { ok: true, value: text };
 }

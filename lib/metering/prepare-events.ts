@@ -2,10 +2,9 @@ import type { FieldProblem } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import { eventInputSchema } from "./event-input";
 import type { IngestContext } from "./load-ingest-context";
-import { dimensionKey, matchesFilters, needsValue, type MeterDefinition } from "./meter-definition";
-import { readNumericValue } from "./numeric-value";
+import { contributionFor, type MeterContribution } from "./meter-contribution";
 
-export type MeterContribution = { meter: MeterDefinition; dimensions: string; value: string | null };
+export type { MeterContribution } from "./meter-contribution";
 
 export type PreparedEvent = {
   index: number;
@@ -39,18 +38,12 @@ export function prepareEvent(raw: unknown, index: number, ctx: IngestContext, wi
   const properties = e.properties ?? {};
   const contributions: MeterContribution[] = [];
   for (const meter of meters) {
-    if (!matchesFilters(meter, properties)) continue;
-    let value: string | null = null;
-    if (needsValue(meter) && meter.valueProperty) {
-      const field = `properties.${meter.valueProperty}`;
-      const read = readNumericValue(properties[meter.valueProperty], field, false);
-      if (!read.ok) {
-        if (!problems.some((p) => p.field === field)) problems.push({ field, rule: read.rule, message: read.message });
-        continue;
-      }
-      value = read.value;
+    const result = contributionFor(meter, properties);
+    if (!result.ok) {
+      if (!problems.some((p) => p.field === result.problem.field)) problems.push(result.problem);
+    } else if (result.contribution) {
+      contributions.push(result.contribution);
     }
-    contributions.push({ meter, dimensions: dimensionKey(meter, properties), value });
   }
   if (problems.length > 0 || !customerId) return { index, id: e.id, status: "rejected", problems };
   return { index, id: e.id, customerId, externalCustomerId: e.customer, type: e.type, timestamp, properties, contributions };

@@ -2,6 +2,8 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { PreparedEvent } from "./prepare-events";
 import { rollupDeltas } from "./rollup-deltas";
+import { uniqueValueRows } from "./unique-value-rows";
+import { rateNewUsage } from "@/lib/rating-usage/rate-new-usage";
 
 const INSERT_EVENTS = `
 INSERT INTO usage_events (customer_id, idempotency_key, event_type, "timestamp", properties)
@@ -19,10 +21,16 @@ ON CONFLICT (customer_id, meter_id, bucket, dimensions) DO UPDATE SET
   latest_value = CASE WHEN EXCLUDED.latest_at IS NOT NULL AND (r.latest_at IS NULL OR EXCLUDED.latest_at >= r.latest_at) THEN EXCLUDED.latest_value ELSE r.latest_value END,
   latest_at = GREATEST(r.latest_at, EXCLUDED.latest_at)`;
 
+const INSERT_UNIQUE_VALUES = `
+INSERT INTO usage_unique_values (customer_id, meter_id, bucket, dimensions, value)
+SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[])
+ON CONFLICT DO NOTHING`;
+
 export const eventKey = (customerId: string, id: string) => `${customerId}|${id}`;
 
 /**
- * Stores events and their rollups on `client`, which must be inside a transaction.
+ * Stores events, their rollups and (for UNIQUE_COUNT meters) their distinct identities on `client`,
+ * which must be inside a transaction.
  * Returns the keys of the events that were new; the others were already stored (duplicates).
  */
 export async function writeEvents(client: PoolClient, events: PreparedEvent[]): Promise<Set<string>> {
@@ -36,7 +44,8 @@ export async function writeEvents(client: PoolClient, events: PreparedEvent[]): 
     sorted.map((e) => JSON.stringify(e.properties)),
   ]);
   const inserted = new Set(res.rows.map((r) => eventKey(r.customer_id, r.idempotency_key)));
-  const deltas = rollupDeltas(sorted.filter((e) => inserted.has(eventKey(e.customerId, e.id))));
+  const fresh = sorted.filter((e) => inserted.has(eventKey(e.customerId, e.id)));
+  const deltas = rollupDeltas(fresh);
   if (deltas.length > 0) {
     await client.query(UPSERT_ROLLUPS, [
       deltas.map((d) => d.customerId),
@@ -50,6 +59,18 @@ export async function writeEvents(client: PoolClient, events: PreparedEvent[]): 
       deltas.map((d) => d.latestAt?.toISOString() ?? null),
     ]);
   }
+  const uniques = uniqueValueRows(fresh);
+  if (uniques.length > 0) {
+    await client.query(INSERT_UNIQUE_VALUES, [
+      uniques.map((u) => u.customerId),
+      uniques.map((u) => u.meterId),
+      uniques.map((u) => u.bucket.toISOString()),
+      uniques.map((u) => u.dimensions),
+      uniques.map((u) => u.value),
+    ]);
+  }
+  // Last, after the rollups: rate the new usage into its billing period's running charge.
+  await rateNewUsage(client, fresh);
   return inserted;
 }
 

@@ -34,6 +34,7 @@ export async function upsertMeter(opts: {
   groupBy?: string[];
   filters?: Record<string, unknown>;
   unit?: string;
+  allowNegative?: boolean;
 }) {
   const key = opts.key ?? `meter_${randomUUID().slice(0, 8)}`;
   return prisma.meter.upsert({
@@ -48,6 +49,7 @@ export async function upsertMeter(opts: {
       groupBy: opts.groupBy ?? [],
       filters: (opts.filters ?? {}) as object,
       unit: opts.unit ?? "units",
+      allowNegative: opts.allowNegative ?? false,
     },
   });
 }

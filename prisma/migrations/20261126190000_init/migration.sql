@@ -7,6 +7,18 @@ CREATE TYPE "Role" AS ENUM ('ADMIN', 'MEMBER');
 -- CreateEnum
 CREATE TYPE "Aggregation" AS ENUM ('SUM', 'COUNT', 'MAX', 'UNIQUE_COUNT', 'LATEST');
 
+-- CreateEnum
+CREATE TYPE "PlanVersionStatus" AS ENUM ('DRAFT', 'PUBLISHED');
+
+-- CreateEnum
+CREATE TYPE "BillingInterval" AS ENUM ('MONTH', 'YEAR');
+
+-- CreateEnum
+CREATE TYPE "PaymentTerms" AS ENUM ('PREPAID', 'POSTPAID');
+
+-- CreateEnum
+CREATE TYPE "SubscriptionStatus" AS ENUM ('SCHEDULED', 'ACTIVE', 'ENDED');
+
 -- CreateTable
 CREATE TABLE "users" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -58,6 +70,7 @@ CREATE TABLE "meters" (
     "group_by" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "filters" JSONB NOT NULL DEFAULT '{}',
     "unit" TEXT NOT NULL DEFAULT 'units',
+    "allow_negative" BOOLEAN NOT NULL DEFAULT false,
     "archived_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -74,6 +87,8 @@ CREATE TABLE "usage_events" (
     "properties" JSONB NOT NULL DEFAULT '{}',
     "received_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "voided_at" TIMESTAMPTZ(3),
+    "void_reason" TEXT,
+    "voided_by" UUID,
 
     CONSTRAINT "usage_events_pkey" PRIMARY KEY ("customer_id","idempotency_key")
 );
@@ -91,6 +106,98 @@ CREATE TABLE "usage_rollups" (
     "latest_at" TIMESTAMPTZ(3),
 
     CONSTRAINT "usage_rollups_pkey" PRIMARY KEY ("customer_id","meter_id","bucket","dimensions")
+);
+
+-- CreateTable
+CREATE TABLE "usage_unique_values" (
+    "customer_id" UUID NOT NULL,
+    "meter_id" UUID NOT NULL,
+    "bucket" TIMESTAMPTZ(3) NOT NULL,
+    "dimensions" TEXT NOT NULL DEFAULT '',
+    "value" TEXT NOT NULL,
+
+    CONSTRAINT "usage_unique_values_pkey" PRIMARY KEY ("customer_id","meter_id","bucket","dimensions","value")
+);
+
+-- CreateTable
+CREATE TABLE "plans" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "name" TEXT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '',
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "plans_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "plan_versions" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "plan_id" UUID NOT NULL,
+    "number" INTEGER NOT NULL,
+    "status" "PlanVersionStatus" NOT NULL DEFAULT 'DRAFT',
+    "currency" CHAR(3) NOT NULL,
+    "interval" "BillingInterval" NOT NULL DEFAULT 'MONTH',
+    "base_fee_minor" BIGINT NOT NULL DEFAULT 0,
+    "minimum_spend_minor" BIGINT NOT NULL DEFAULT 0,
+    "trial_days" INTEGER NOT NULL DEFAULT 0,
+    "payment_terms" "PaymentTerms" NOT NULL DEFAULT 'POSTPAID',
+    "published_at" TIMESTAMPTZ(3),
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "plan_versions_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "plan_prices" (
+    "plan_version_id" UUID NOT NULL,
+    "meter_id" UUID NOT NULL,
+    "price_model" JSONB NOT NULL,
+
+    CONSTRAINT "plan_prices_pkey" PRIMARY KEY ("plan_version_id","meter_id")
+);
+
+-- CreateTable
+CREATE TABLE "subscriptions" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "customer_id" UUID NOT NULL,
+    "plan_version_id" UUID NOT NULL,
+    "status" "SubscriptionStatus" NOT NULL,
+    "anchor_at" TIMESTAMPTZ(3) NOT NULL,
+    "started_at" TIMESTAMPTZ(3) NOT NULL,
+    "trial_ends_at" TIMESTAMPTZ(3),
+    "ends_at" TIMESTAMPTZ(3),
+    "cancel_at_period_end" BOOLEAN NOT NULL DEFAULT false,
+    "replaces_id" UUID,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "subscriptions_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "period_meter_charges" (
+    "customer_id" UUID NOT NULL,
+    "subscription_id" UUID NOT NULL,
+    "period_start" TIMESTAMPTZ(3) NOT NULL,
+    "meter_id" UUID NOT NULL,
+    "period_end" TIMESTAMPTZ(3) NOT NULL,
+    "quantity" DECIMAL(38,12) NOT NULL DEFAULT 0,
+    "amount" DECIMAL(65,30) NOT NULL DEFAULT 0,
+    "latest_at" TIMESTAMPTZ(3),
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "period_meter_charges_pkey" PRIMARY KEY ("customer_id","subscription_id","period_start","meter_id")
+);
+
+-- CreateTable
+CREATE TABLE "period_unique_values" (
+    "customer_id" UUID NOT NULL,
+    "subscription_id" UUID NOT NULL,
+    "period_start" TIMESTAMPTZ(3) NOT NULL,
+    "meter_id" UUID NOT NULL,
+    "value" TEXT NOT NULL,
+
+    CONSTRAINT "period_unique_values_pkey" PRIMARY KEY ("customer_id","subscription_id","period_start","meter_id","value")
 );
 
 -- CreateTable
@@ -131,6 +238,24 @@ CREATE INDEX "meters_event_type_idx" ON "meters"("event_type");
 CREATE INDEX "usage_events_customer_id_event_type_timestamp_idx" ON "usage_events"("customer_id", "event_type", "timestamp");
 
 -- CreateIndex
+CREATE INDEX "usage_rollups_meter_id_idx" ON "usage_rollups"("meter_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "plan_versions_plan_id_number_key" ON "plan_versions"("plan_id", "number");
+
+-- CreateIndex
+CREATE INDEX "plan_prices_meter_id_idx" ON "plan_prices"("meter_id");
+
+-- CreateIndex
+CREATE INDEX "subscriptions_customer_id_started_at_idx" ON "subscriptions"("customer_id", "started_at");
+
+-- CreateIndex
+CREATE INDEX "subscriptions_plan_version_id_idx" ON "subscriptions"("plan_version_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "subscriptions_customer_id_id_key" ON "subscriptions"("customer_id", "id");
+
+-- CreateIndex
 CREATE INDEX "audit_log_created_at_idx" ON "audit_log"("created_at");
 
 -- AddForeignKey
@@ -147,4 +272,28 @@ ALTER TABLE "usage_rollups" ADD CONSTRAINT "usage_rollups_customer_id_fkey" FORE
 
 -- AddForeignKey
 ALTER TABLE "usage_rollups" ADD CONSTRAINT "usage_rollups_meter_id_fkey" FOREIGN KEY ("meter_id") REFERENCES "meters"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "usage_unique_values" ADD CONSTRAINT "usage_unique_values_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "usage_unique_values" ADD CONSTRAINT "usage_unique_values_meter_id_fkey" FOREIGN KEY ("meter_id") REFERENCES "meters"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "plan_versions" ADD CONSTRAINT "plan_versions_plan_id_fkey" FOREIGN KEY ("plan_id") REFERENCES "plans"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "plan_prices" ADD CONSTRAINT "plan_prices_plan_version_id_fkey" FOREIGN KEY ("plan_version_id") REFERENCES "plan_versions"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "plan_prices" ADD CONSTRAINT "plan_prices_meter_id_fkey" FOREIGN KEY ("meter_id") REFERENCES "meters"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_plan_version_id_fkey" FOREIGN KEY ("plan_version_id") REFERENCES "plan_versions"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "period_meter_charges" ADD CONSTRAINT "period_meter_charges_customer_id_subscription_id_fkey" FOREIGN KEY ("customer_id", "subscription_id") REFERENCES "subscriptions"("customer_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 

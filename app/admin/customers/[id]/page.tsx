@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/current-user";
+import { getCustomerSubscriptions } from "@/lib/subscriptions/get-customer-subscriptions";
+import { listPublishedVersions } from "@/lib/catalog/list-published-versions";
+import { SubscriptionPanel } from "@/components/subscriptions/subscription-panel";
+import { notFoundOnMissing } from "@/components/plans/not-found-on-missing";
+
+export const dynamic = "force-dynamic";
+
+export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireAdmin();
+  const { customer, subscriptions } = await notFoundOnMissing(getCustomerSubscriptions(admin, (await params).id));
+  const versions = await listPublishedVersions(admin, customer.currency);
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/admin" className="text-sm text-indigo-700 hover:underline">
+          ← Customers
+        </Link>
+        <h1 className="text-2xl font-semibold">{customer.name}</h1>
+        <p className="text-sm text-slate-500">
+          External id <span className="font-mono">{customer.externalId}</span> · pays in {customer.currency}
+        </p>
+      </div>
+      <SubscriptionPanel customerId={customer.id} currency={customer.currency} subscriptions={subscriptions} versions={versions} />
+    </div>
+  );
+}

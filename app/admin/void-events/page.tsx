@@ -1,0 +1,60 @@
+import { requireAdmin } from "@/lib/auth/current-user";
+import { listCustomers } from "@/lib/customers/list-customers";
+import { listMeters } from "@/lib/meters/list-meters";
+import { listRecentVoids } from "@/lib/metering/list-recent-voids";
+import { VoidEventsForm } from "@/components/admin/void-events-form";
+
+export default async function VoidEventsPage() {
+  const admin = await requireAdmin();
+  const [customers, meters, voids] = await Promise.all([listCustomers(admin), listMeters(admin), listRecentVoids(admin)]);
+  const eventTypes = [...new Set(meters.map((m) => m.eventType))].sort();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Void events</h1>
+        <p className="text-sm text-slate-500">
+          Corrections: voided events stop counting on every meter, at once, and the audit log keeps who voided them and why. Their ids stay taken, so a
+          re-sent copy is still a duplicate.
+        </p>
+      </div>
+      <VoidEventsForm customers={customers.map((c) => ({ externalId: c.externalId, name: c.name }))} eventTypes={eventTypes} />
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Recent voids</h2>
+        {voids.length === 0 ? (
+          <p className="text-sm text-slate-500">No events have been voided.</p>
+        ) : (
+          <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
+            <thead className="bg-slate-50 text-left text-slate-500">
+              <tr>
+                <th className="px-4 py-2">When (UTC)</th>
+                <th className="px-4 py-2">Customer</th>
+                <th className="px-4 py-2">What</th>
+                <th className="px-4 py-2">Events</th>
+                <th className="px-4 py-2">Reason</th>
+                <th className="px-4 py-2">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {voids.map((v, i) => (
+                <tr key={i} className="border-t border-slate-100 align-top">
+                  <td className="px-4 py-2 whitespace-nowrap">{v.at.toISOString().replace("T", " ").slice(0, 16)}</td>
+                  <td className="px-4 py-2 font-mono">{v.customer}</td>
+                  <td className="px-4 py-2 font-mono text-xs">{describe(v.criteria)}</td>
+                  <td className="px-4 py-2">{v.voided}</td>
+                  <td className="px-4 py-2">{v.reason}</td>
+                  <td className="px-4 py-2">{v.by ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function describe(c: Record<string, unknown>): string {
+  if (typeof c.eventId === "string") return `id ${c.eventId}`;
+  const property = c.property as { name: string; value: unknown } | undefined;
+  return `${String(c.eventType)} ${String(c.from)} – ${String(c.to)}${property ? ` where ${property.name} = ${String(property.value)}` : ""}`;
+}

@@ -1,0 +1,50 @@
+import type { UsageResult } from "@/lib/metering/query-usage";
+import type { ChartPoint } from "@/components/charts/usage-chart";
+
+export const MAX_SERIES = 10;
+export const NO_GROUP = "(none)";
+
+const utc = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-US", { timeZone: "UTC", ...opts });
+const hourOnly = utc({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const dayHour = utc({ month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const dayOnly = utc({ month: "short", day: "numeric" });
+const monthOnly = utc({ month: "short", year: "numeric" });
+
+/** Chart points and series from a usage answer: one series per top group (or the total), bucket labels in UTC. */
+export function chartData(u: UsageResult): { points: ChartPoint[]; series: { name: string }[]; hiddenGroups: number } {
+  const grouped = u.groupBy !== null;
+  const top = grouped ? u.groups.slice(0, MAX_SERIES) : [];
+  const series = grouped ? top.map((g) => ({ name: g.group ?? NO_GROUP })) : [{ name: u.meter.name }];
+  const multiDay = new Date(u.to).getTime() - new Date(u.from).getTime() > 86_400_000;
+  const label = (start: string) => {
+    const d = new Date(start);
+    if (u.granularity === "hour") return (multiDay ? dayHour : hourOnly).format(d);
+    return (u.granularity === "day" ? dayOnly : monthOnly).format(d);
+  };
+  const points = u.buckets.map((b) => ({
+    label: label(b.start),
+    values: grouped ? top.map((g) => toNumber(b.groups.find((c) => c.group === g.group)?.value ?? null)) : [toNumber(b.total)],
+  }));
+  return { points, series, hiddenGroups: grouped ? Math.max(0, u.groups.length - top.length) : 0 };
+}
+
+/** For drawing only: totals are shown from the exact decimal text. */
+function toNumber(v: string | null): number | null {
+  return v === null ? null : Number(v);
+}
+
+export function isEmptyUsage(u: UsageResult): boolean {
+  return (u.total === null || u.total === "0") && u.buckets.every((b) => b.total === null || b.total === "0");
+}
+
+const AGGREGATION_TEXT: Record<UsageResult["meter"]["aggregation"], string> = {
+  SUM: "total",
+  COUNT: "events",
+  MAX: "peak",
+  UNIQUE_COUNT: "distinct",
+  LATEST: "latest",
+};
+
+export function aggregationText(a: UsageResult["meter"]["aggregation"]): string {
+  return AGGREGATION_TEXT[a];
+}

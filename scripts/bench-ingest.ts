@@ -1,0 +1,340 @@
+/**
+ * `npm run bench:ingest [-- --embedded] [-- --runs N --seconds S --build]`: ingestion throughput of the
+ * built app (`next start`; builds first when .next/BUILD_ID is missing, or with --build) on a fresh
+ * PostgreSQL database on 127.0.0.1:5432 (dropped after), or with --embedded on the embedded PGlite.
+ *
+ * Each run measures, from a separate load-generator process over keep-alive loopback connections:
+ *   framework   the do-nothing route (app/api/bench/noop) under the load of (b)
+ *   (b) single  one event per request from 16 concurrent clients
+ *   (a) batch   batches of 500 events from 8 concurrent clients
+ *   raw DB      4 connections inserting 1,000-row unnest batches with the same dedup key
+ * with 10% of events re-sent. It prints events/s, p50/p99 latency, the app's peak RSS and the ratios
+ * to the two ceilings (medians over the runs), then checks that the stored events and rollup sums are
+ * exactly what was acknowledged, and exits 1 if not. On PostgreSQL it also checks the floors and exits
+ * 2 if one is missed (--no-floors to only report them).
+ */
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { freePort } from "@/lib/db/free-port";
+import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
+import { createTestDatabase } from "../tests/support/test-database";
+import type { ClientMessage, Ledger, LoadRequest, LoadResult } from "./bench/load-protocol";
+import { machineCpuSeconds, sampleRss, treeCpuSeconds } from "./bench/proc-stats";
+import { rawInsertCeiling } from "./bench/raw-insert-ceiling";
+import { mustRun } from "./support/run-command";
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const EMBEDDED = flag("embedded");
+const RUNS = option("runs", 3);
+const SECONDS = option("seconds", 6);
+/** --only noop|single|batch|raw: run just those phases (repeatable), e.g. while profiling. */
+const ONLY = new Set(args.flatMap((a, i) => (args[i - 1] === "--only" ? [a] : [])));
+const runs = (p: string) => ONLY.size === 0 || ONLY.has(p);
+/** --profile: the app writes V8 CPU profiles (open in Chrome DevTools) to a temporary folder, printed at the end. */
+const PROFILE_DIR = flag("profile") ? mkdtempSync(path.join(os.tmpdir(), "meterly-bench-prof-")) : null;
+const CUSTOMERS = 20;
+const EVENT_TYPE = "bench_tokens";
+const NEXT_BIN = path.resolve("node_modules/.bin/next");
+
+const FLOORS = { batchEventsPerSec: 25_000, batchOfRaw: 0.35, singleOfFramework: 0.6, singleP99Ms: 100, peakRssMb: 600 };
+
+type Database = { url: string; label: string; drop(): Promise<void> };
+
+async function main() {
+  if (flag("build") || !existsSync(".next/BUILD_ID")) {
+    console.log("Building the app (next build)...");
+    await mustRun(NEXT_BIN, ["build"], { env: { ...process.env, NODE_ENV: "production" } });
+  }
+  const db = await openDatabase();
+  const cleanups: (() => Promise<void> | void)[] = [() => db.drop()];
+  const cleanup = async () => {
+    for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e: Error) => console.error("cleanup:", e.message));
+  };
+  process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  try {
+    const { key, customers } = await seed(db.url);
+    const port = await freePort();
+    const server = startServer(db.url, port);
+    cleanups.push(() => stopProcess(server));
+    await waitUntilServing(port, server);
+    appPid = server.pid!;
+    const rss = sampleRss(server.pid!);
+    const client = await startLoadClient();
+    cleanups.push(() => stopProcess(client));
+
+    const base = { key, customers, eventType: EVENT_TYPE, duplicateRate: 0.1, maxEvents: 5_000_000 };
+    const single = (url: string, noop: boolean, durationMs: number, tag: string): LoadRequest => ({ ...base, url, noop, batchSize: 1, concurrency: 16, durationMs, idPrefix: tag, seed: hash(tag) });
+    const batch = (durationMs: number, tag: string): LoadRequest => ({ ...base, url: eventsUrl(port), noop: false, batchSize: 500, concurrency: 8, durationMs, idPrefix: tag, seed: hash(tag) });
+
+    console.log(`Warming up (${EMBEDDED ? "embedded PGlite" : "PostgreSQL"}, app on 127.0.0.1:${port})...`);
+    if (runs("noop")) await phase(client, single(noopUrl(port), true, 1500, "warm-noop"));
+    if (runs("single")) await phase(client, single(eventsUrl(port), false, 1500, "warm-single"));
+    if (runs("batch")) await phase(client, batch(1500, "warm-batch"));
+
+    const figures: RunFigures[] = [];
+    for (let r = 1; r <= RUNS; r++) {
+      const f: RunFigures = {
+        framework: runs("noop") ? await phase(client, single(noopUrl(port), true, SECONDS * 1000, `noop-${r}`)) : null,
+        single: runs("single") ? await phase(client, single(eventsUrl(port), false, SECONDS * 1000, `single-${r}`)) : null,
+        batch: runs("batch") ? await phase(client, batch(SECONDS * 1000, `batch-${r}`)) : null,
+        rawDb: runs("raw") ? await rawInsertCeiling(db.url, SECONDS * 1000) : null,
+      };
+      figures.push(f);
+      printRun(r, f);
+    }
+    const peakRssMb = rss.stop();
+    const ledger = await request<Ledger>(client, { kind: "ledger" });
+    const problems = await verify(db.url, ledger);
+    const floorsMissed = printSummary(figures, peakRssMb, ledger);
+    if (problems.length > 0) {
+      console.error(`\nFAILED: the database does not hold exactly what was acknowledged:\n  ${problems.join("\n  ")}`);
+      process.exitCode = 1;
+    } else {
+      console.log(`\nChecked: ${ledger.acknowledged} distinct events acknowledged, each stored once, rollup sums exact for ${Object.keys(ledger.byCustomer).length} customers.`);
+      if (floorsMissed.length > 0 && !EMBEDDED && !flag("no-floors")) process.exitCode = 2;
+    }
+  } catch (e) {
+    console.error(e);
+    process.exitCode = 1;
+  } finally {
+    await cleanup();
+  }
+}
+
+async function openDatabase(): Promise<Database> {
+  if (EMBEDDED) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "meterly-bench-pglite-"));
+    const embedded = await startEmbeddedPostgres({ dataDir: dir });
+    await applyMigrations({ connectionString: embedded.url });
+    return {
+      url: embedded.url,
+      label: "embedded PGlite",
+      async drop() {
+        await embedded.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const db = await createTestDatabase("bench");
+  if (db.kind !== "server") {
+    await db.drop();
+    throw new Error("No PostgreSQL answers on 127.0.0.1:5432 (or TEST_DATABASE_URL); run with --embedded to bench the embedded database");
+  }
+  return { url: db.url, label: "PostgreSQL", drop: db.drop };
+}
+
+async function seed(databaseUrl: string): Promise<{ key: string; customers: string[] }> {
+  process.env.DATABASE_URL = databaseUrl;
+  const { upsertCustomer, upsertMeter, createTestApiKey } = await import("@/lib/seed/factories");
+  const { closeDb } = await import("@/lib/db/client");
+  const customers: string[] = [];
+  for (let i = 0; i < CUSTOMERS; i++) customers.push((await upsertCustomer({ externalId: `bench-${String(i).padStart(2, "0")}` })).externalId);
+  await upsertMeter({ key: EVENT_TYPE, eventType: EVENT_TYPE, aggregation: "SUM", valueProperty: "tokens", groupBy: ["model"], unit: "tokens" });
+  const key = await createTestApiKey({ name: "bench" });
+  await closeDb();
+  return { key: key.secret, customers };
+}
+
+function startServer(databaseUrl: string, port: number): ChildProcess {
+  const origin = `http://127.0.0.1:${port}`;
+  const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", "ignore", "pipe"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      METERLY_BENCH: "1", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench", NEXTAUTH_URL: origin, APP_URL: origin },
+  });
+  child.stderr!.on("data", (d: Buffer) => process.stderr.write(`[app] ${d}`));
+  return child;
+}
+
+async function waitUntilServing(port: number, server: ChildProcess): Promise<void> {
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
+    const status = await fetch(noopUrl(port), { method: "POST" }).then((r) => r.status, () => 0);
+    if (status === 204) return;
+    if (status === 404) throw new Error("The build has no /api/bench/noop route: rebuild with `npm run bench:ingest -- --build`");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("The app did not start within 60 s");
+}
+
+async function startLoadClient(): Promise<ChildProcess> {
+  const child = fork(path.resolve("scripts/bench/load-client.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  await new Promise<void>((resolve, reject) => {
+    child.once("message", () => resolve());
+    child.once("exit", (code) => reject(new Error(`load client exited with ${code}`)));
+  });
+  return child;
+}
+
+function request<T>(client: ChildProcess, msg: ClientMessage): Promise<T> {
+  return new Promise((resolve, reject) => {
+    client.once("message", (m) => ((m as { fatal?: string }).fatal ? reject(new Error((m as { fatal: string }).fatal)) : resolve(m as T)));
+    client.send(msg);
+  });
+}
+
+type CommitStats = { groups: number; requests: number; units: number; failedGroups: number; writers: number };
+
+async function commitStats(url: string): Promise<CommitStats> {
+  return (await fetch(url.replace("/api/v1/events", "/api/bench/stats"))).json() as Promise<CommitStats>;
+}
+
+async function phase(client: ChildProcess, req: LoadRequest): Promise<PhaseResult> {
+  const before = req.noop ? null : await commitStats(req.url);
+  const cpu0 = { app: treeCpuSeconds(appPid), client: treeCpuSeconds(client.pid!), machine: machineCpuSeconds() };
+  const result = await request<LoadResult>(client, { kind: "phase", request: req });
+  const seconds = result.elapsedMs / 1000;
+  const cpu = {
+    app: (treeCpuSeconds(appPid) - cpu0.app) / seconds,
+    client: (treeCpuSeconds(client.pid!) - cpu0.client) / seconds,
+    machine: (machineCpuSeconds() - cpu0.machine) / seconds,
+  };
+  if (result.errors > 0) throw new Error(`${req.idPrefix}: ${result.errors} failed requests, e.g. ${result.errorSamples.join(" | ")}`);
+  if (!before) return { ...result, cpu, perGroup: null };
+  const after = await commitStats(req.url);
+  const groups = after.groups - before.groups;
+  return { ...result, cpu, perGroup: { requests: (after.requests - before.requests) / groups, events: (after.units - before.units) / groups, failedGroups: after.failedGroups - before.failedGroups, writers: after.writers } };
+}
+
+/** The app server's pid, for CPU accounting. */
+let appPid = 0;
+
+/**
+ * A phase's figures; the CPU cores busy on average (app process tree, load client, whole machine:
+ * the rest is the database and anything else running); and, for ingestion, how many requests and
+ * events each transaction carried on average.
+ */
+type PhaseResult = LoadResult & { cpu: { app: number; client: number; machine: number }; perGroup: { requests: number; events: number; failedGroups: number; writers: number } | null };
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+}
+
+/** The database must hold exactly the acknowledged events, each accepted once, with exact rollup sums. */
+async function verify(databaseUrl: string, ledger: Ledger): Promise<string[]> {
+  const problems: string[] = [];
+  if (ledger.doubleAccepted > 0) problems.push(`${ledger.doubleAccepted} events were answered "accepted" more than once`);
+  if (ledger.accepted !== ledger.acknowledged) problems.push(`${ledger.acknowledged} distinct events acknowledged but ${ledger.accepted} accepted`);
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    const events = await c.query<{ external_id: string; n: string }>(
+      "SELECT c.external_id, count(*)::text AS n FROM usage_events e JOIN customers c ON c.id = e.customer_id GROUP BY 1",
+    );
+    const rollups = await c.query<{ external_id: string; sum: string; count: string }>(
+      "SELECT c.external_id, sum(r.sum)::text AS sum, sum(r.count)::text AS count FROM usage_rollups r JOIN customers c ON c.id = r.customer_id GROUP BY 1",
+    );
+    const stored = new Map(events.rows.map((r) => [r.external_id, Number(r.n)]));
+    const rolled = new Map(rollups.rows.map((r) => [r.external_id, r]));
+    const names = new Set([...stored.keys(), ...rolled.keys(), ...Object.keys(ledger.byCustomer)]);
+    for (const name of names) {
+      const want = ledger.byCustomer[name] ?? { events: 0, tokens: "0" };
+      const have = stored.get(name) ?? 0;
+      const r = rolled.get(name);
+      if (have !== want.events) problems.push(`${name}: ${have} events stored, ${want.events} acknowledged`);
+      if ((r?.count ?? "0") !== String(want.events)) problems.push(`${name}: rollup count ${r?.count ?? 0}, ${want.events} acknowledged`);
+      if (!sameDecimal(r?.sum ?? "0", want.tokens)) problems.push(`${name}: rollup sum ${r?.sum ?? 0}, acknowledged tokens ${want.tokens}`);
+    }
+  } finally {
+    await c.end();
+  }
+  return problems;
+}
+
+/** "123.000000000000" and "123" are the same amount; compared as exact integers (tokens are whole). */
+function sameDecimal(stored: string, expected: string): boolean {
+  const [whole, frac = ""] = stored.split(".");
+  return /^0*$/.test(frac) && BigInt(whole) === BigInt(expected);
+}
+
+type RunFigures = { framework: PhaseResult | null; single: PhaseResult | null; batch: PhaseResult | null; rawDb: number | null };
+
+const perSec = (r: LoadResult) => r.events / (r.elapsedMs / 1000);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+const ms = (n: number) => n.toFixed(1);
+
+function printRun(r: number, f: RunFigures) {
+  const parts: string[] = [];
+  if (f.framework) parts.push(`framework ${fmt(perSec(f.framework))} req/s p50 ${ms(f.framework.p50Ms)} p99 ${ms(f.framework.p99Ms)} ms${grouping(f.framework)}`);
+  if (f.single) parts.push(`(b) ${fmt(perSec(f.single))} ev/s p50 ${ms(f.single.p50Ms)} p99 ${ms(f.single.p99Ms)} ms${grouping(f.single)}`);
+  if (f.batch) parts.push(`(a) ${fmt(perSec(f.batch))} ev/s p50 ${ms(f.batch.p50Ms)} p99 ${ms(f.batch.p99Ms)} ms${grouping(f.batch)}`);
+  if (f.rawDb !== null) parts.push(`raw DB ${fmt(f.rawDb)} rows/s`);
+  console.log(`run ${r}: ${parts.join(" | ")}`);
+}
+
+function grouping(r: PhaseResult): string {
+  const g = r.perGroup;
+  const cores = `cores: app ${r.cpu.app.toFixed(2)}, client ${r.cpu.client.toFixed(2)}, machine ${r.cpu.machine.toFixed(2)}`;
+  return g ? ` (${g.requests.toFixed(1)} req, ${fmt(g.events)} ev per transaction; ${cores})` : ` (${cores})`;
+}
+
+/** Medians over the runs, ratios and (on PostgreSQL) the floors; returns the floors missed. */
+function printSummary(runs: RunFigures[], peakRssMb: number, ledger: Ledger): string[] {
+  const m = (pick: (f: RunFigures) => PhaseResult | null, value: (r: PhaseResult) => number) => {
+    const xs = runs.map(pick).filter((r): r is PhaseResult => r !== null);
+    return xs.length ? median(xs.map(value)) : NaN;
+  };
+  const framework = m((f) => f.framework, perSec);
+  const single = m((f) => f.single, perSec);
+  const batchRate = m((f) => f.batch, perSec);
+  const raw = median(runs.flatMap((f) => (f.rawDb === null ? [] : [f.rawDb])));
+  const singleP99 = m((f) => f.single, (r) => r.p99Ms);
+  const latency = (pick: (f: RunFigures) => PhaseResult | null) => `p50 ${ms(m(pick, (r) => r.p50Ms))} ms, p99 ${ms(m(pick, (r) => r.p99Ms))} ms`;
+  const rows: [string, string, string][] = [
+    ["(a) batches of 500, 8 clients", `${fmt(batchRate)} events/s`, `${latency((f) => f.batch)}; ${pct(batchRate / raw)} of the raw DB ceiling`],
+    ["(b) 1 event per request, 16 clients", `${fmt(single)} events/s`, `${latency((f) => f.single)}; ${pct(single / framework)} of the framework ceiling`],
+    ["framework ceiling (no-op route, load of b)", `${fmt(framework)} requests/s`, latency((f) => f.framework)],
+    ["raw DB ceiling (4 conns, 1,000-row unnest)", `${fmt(raw)} rows/s`, ""],
+    ["app peak RSS (next-server tree)", `${peakRssMb.toFixed(0)} MB`, ""],
+  ];
+  console.log(`\n${EMBEDDED ? "Embedded PGlite" : "PostgreSQL"}: medians of ${runs.length} runs of ${SECONDS} s per phase, 10% duplicates, ${os.cpus().length} CPUs (${ledger.acknowledged} events acknowledged in all)`);
+  for (const [name, value, note] of rows) console.log(`  ${name.padEnd(44)} ${value.padStart(18)}  ${note}`);
+  if (PROFILE_DIR) console.log(`  CPU profiles of the app: ${PROFILE_DIR}`);
+  const missed: string[] = [];
+  if (!EMBEDDED) {
+    const checks: [string, boolean][] = [
+      [`(a) >= ${fmt(FLOORS.batchEventsPerSec)} events/s`, batchRate >= FLOORS.batchEventsPerSec],
+      [`(a) >= ${pct(FLOORS.batchOfRaw)} of raw DB`, batchRate / raw >= FLOORS.batchOfRaw],
+      [`(b) >= ${pct(FLOORS.singleOfFramework)} of framework`, single / framework >= FLOORS.singleOfFramework],
+      [`(b) p99 < ${FLOORS.singleP99Ms} ms`, singleP99 < FLOORS.singleP99Ms],
+      [`peak RSS < ${FLOORS.peakRssMb} MB`, peakRssMb < FLOORS.peakRssMb],
+    ];
+    for (const [name, ok] of checks) if (!ok) missed.push(name);
+    console.log(`  floors: ${checks.map(([name, ok]) => `${name} ${ok ? "ok" : "MISSED"}`).join("; ")}`);
+  }
+  return missed;
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+const eventsUrl = (port: number) => `http://127.0.0.1:${port}/api/v1/events`;
+const noopUrl = (port: number) => `http://127.0.0.1:${port}/api/bench/noop`;
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+/** Messages between `bench-ingest.ts` and its load-generator process. */
+export type LoadRequest = {
+  url: string;
+  key: string;
+  /** Events per request: 1 sends a bare event, more send `{ events: [...] }`. */
+  batchSize: number;
+  concurrency: number;
+  durationMs: number;
+  maxEvents: number;
+  duplicateRate: number;
+  customers: string[];
+  eventType: string;
+  idPrefix: string;
+  seed: number;
+  /** Targets the do-nothing route: expects 204 and records nothing. */
+  noop: boolean;
+};
+
+export type LoadResult = {
+  requests: number;
+  events: number;
+  elapsedMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  errorSamples: string[];
+  accepted: number;
+  duplicates: number;
+};
+
+/** Everything acknowledged so far, each (customer, id) once. Token sums are decimal strings. */
+export type Ledger = {
+  acknowledged: number;
+  accepted: number;
+  doubleAccepted: number;
+  acceptedNotAcknowledged: number;
+  byCustomer: Record<string, { events: number; tokens: string }>;
+};
+
+export type ClientMessage = { kind: "phase"; request: LoadRequest } | { kind: "ledger" } | { kind: "exit" };

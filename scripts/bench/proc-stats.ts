@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+/** A process and all its descendants, from /proc (Linux). */
+function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readText(`/proc/${name}/stat`);
+    if (!stat) continue;
+    // pid (comm) state ppid ...: comm may hold spaces, so read after the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const list = children.get(ppid);
+    if (list) list.push(Number(name));
+    else children.set(ppid, [Number(name)]);
+  }
+  const out: number[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** Resident memory (KiB) of a process and all its descendants. */
+export function treeRssKb(root: number): number {
+  let total = 0;
+  for (const pid of processTree(root)) {
+    const m = readText(`/proc/${pid}/status`)?.match(/^VmRSS:\s+(\d+) kB/m);
+    if (m) total += Number(m[1]);
+  }
+  return total;
+}
+
+/** CPU seconds (user + system) used so far by a process and its live descendants. */
+export function treeCpuSeconds(root: number): number {
+  let ticks = 0;
+  for (const pid of processTree(root)) {
+    const stat = readText(`/proc/${pid}/stat`);
+    if (!stat) continue;
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / CLOCK_TICKS;
+}
+
+/** CPU seconds spent by the whole machine (all cores, not idle) so far. */
+export function machineCpuSeconds(): number {
+  const line = readText("/proc/stat")?.split("\n")[0] ?? "";
+  const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+  return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS;
+}
+
+/** USER_HZ: 100 on Linux builds of every common architecture. */
+const CLOCK_TICKS = 100;
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+/** Samples treeRssKb(root) every `everyMs` until stopped; returns the peak in MiB. */
+export function sampleRss(root: number, everyMs = 200): { stop(): number; peakMb(): number } {
+  let peak = 0;
+  const tick = () => {
+    peak = Math.max(peak, treeRssKb(root));
+  };
+  tick();
+  const timer = setInterval(tick, everyMs);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      tick();
+      return peak / 1024;
+    },
+    peakMb: () => peak / 1024,
+  };
+}
