@@ -23,7 +23,7 @@ import { freePort } from "@/lib/db/free-port";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createTestDatabase } from "../tests/support/test-database";
 import type { ClientMessage, Ledger, LoadRequest, LoadResult } from "./bench/load-protocol";
-import { machineCpuSeconds, sampleRss, treeCpuSeconds } from "./bench/proc-stats";
+import { machineCpuSeconds, namedCpuSeconds, sampleRss, treeCpuSeconds } from "./bench/proc-stats";
 import { rawInsertCeiling } from "./bench/raw-insert-ceiling";
 import { mustRun } from "./support/run-command";
 
@@ -194,12 +194,13 @@ async function commitStats(url: string): Promise<CommitStats> {
 
 async function phase(client: ChildProcess, req: LoadRequest): Promise<PhaseResult> {
   const before = req.noop ? null : await commitStats(req.url);
-  const cpu0 = { app: treeCpuSeconds(appPid), client: treeCpuSeconds(client.pid!), machine: machineCpuSeconds() };
+  const cpu0 = { app: treeCpuSeconds(appPid), client: treeCpuSeconds(client.pid!), db: namedCpuSeconds("postgres"), machine: machineCpuSeconds() };
   const result = await request<LoadResult>(client, { kind: "phase", request: req });
   const seconds = result.elapsedMs / 1000;
   const cpu = {
     app: (treeCpuSeconds(appPid) - cpu0.app) / seconds,
     client: (treeCpuSeconds(client.pid!) - cpu0.client) / seconds,
+    db: EMBEDDED ? 0 : (namedCpuSeconds("postgres") - cpu0.db) / seconds,
     machine: (machineCpuSeconds() - cpu0.machine) / seconds,
   };
   if (result.errors > 0) throw new Error(`${req.idPrefix}: ${result.errors} failed requests, e.g. ${result.errorSamples.join(" | ")}`);
@@ -213,11 +214,11 @@ async function phase(client: ChildProcess, req: LoadRequest): Promise<PhaseResul
 let appPid = 0;
 
 /**
- * A phase's figures; the CPU cores busy on average (app process tree, load client, whole machine:
- * the rest is the database and anything else running); and, for ingestion, how many requests and
+ * A phase's figures; the CPU cores busy on average (app process tree, load client, PostgreSQL
+ * processes, whole machine: the rest is anything else running, which makes a run noisy); and, for ingestion, how many requests and
  * events each transaction carried on average.
  */
-type PhaseResult = LoadResult & { cpu: { app: number; client: number; machine: number }; perGroup: { requests: number; events: number; failedGroups: number; writers: number } | null };
+type PhaseResult = LoadResult & { cpu: { app: number; client: number; db: number; machine: number }; perGroup: { requests: number; events: number; failedGroups: number; writers: number } | null };
 
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -283,7 +284,8 @@ function printRun(r: number, f: RunFigures) {
 
 function grouping(r: PhaseResult): string {
   const g = r.perGroup;
-  const cores = `cores: app ${r.cpu.app.toFixed(2)}, client ${r.cpu.client.toFixed(2)}, machine ${r.cpu.machine.toFixed(2)}`;
+  const rate = perSec(r);
+  const cores = `cores: app ${r.cpu.app.toFixed(2)}, client ${r.cpu.client.toFixed(2)}, db ${r.cpu.db.toFixed(2)}, machine ${r.cpu.machine.toFixed(2)}; app ${fmt((r.cpu.app / rate) * 1e6)} µs, db ${fmt((r.cpu.db / rate) * 1e6)} µs CPU per ${g ? "event" : "request"}`;
   return g ? ` (${g.requests.toFixed(1)} req, ${fmt(g.events)} ev per transaction; ${cores})` : ` (${cores})`;
 }
 

@@ -47,7 +47,14 @@ export function PlanSummary({ initial }: { initial: UsageSummary }) {
                   <td className="py-2 text-slate-600">
                     <div>{m.price.summary}</div>
                     {m.price.included && <div className="text-xs">{m.price.included}</div>}
-                    <ul className="text-xs text-slate-500">
+                    {m.price.tiers.length > 0 && (
+                      <ul className="ml-4 list-disc text-xs">
+                        {m.price.tiers.map((t) => (
+                          <li key={t}>{t}</li>
+                        ))}
+                      </ul>
+                    )}
+                    <ul className="mt-1 text-xs text-slate-500">
                       {m.breakdown.map((b, i) => (
                         <li key={i}>{breakdownText(b)}</li>
                       ))}

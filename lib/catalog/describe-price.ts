@@ -17,7 +17,9 @@ const KIND_NAMES = { graduated: "Graduated", volume: "Volume" } as const;
 
 /** A price in plain words, the way people think about it ("$2.50 per 1M tokens"). Display only. */
 export function describePrice(model: PriceModel, currency: CurrencyCode, unit: string): PriceDescription {
-  const included = model.includedUnits && !new MoneyDecimal(model.includedUnits).isZero() ? `The first ${formatQuantity(model.includedUnits)} ${plural(unit)} each period are free` : null;
+  const free = model.includedUnits && !new MoneyDecimal(model.includedUnits).isZero() ? `The first ${formatQuantity(model.includedUnits)} ${plural(unit)} each period are free` : null;
+  const tiered = model.kind === "graduated" || model.kind === "volume";
+  const included = free && tiered ? `${free}; tiers count the ${plural(unit)} after them` : free;
   switch (model.kind) {
     case "per_unit":
       return { summary: formatUnitPrice(model.unitPrice, currency, unit), included, tiers: [] };

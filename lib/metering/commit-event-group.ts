@@ -29,14 +29,14 @@ const ATTEMPTS = 3;
  * error thrown, so nothing is reported that is not committed.
  */
 export async function commitEventGroup(client: PoolClient, submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
-  const { unique, owners } = firstCopies(submissions);
+  const group = firstCopies(submissions);
   for (let attempt = 1; ; attempt++) {
     try {
       await client.query("BEGIN");
-      const inserted = await writeEvents(client, unique);
-      const storedBefore = unique.length === inserted.size ? new Map<string, EventContent>() : await loadStoredEvents(client, unique.filter((e) => !inserted.has(keyOf(e))));
+      const inserted = await writeEvents(client, group.unique);
+      const storedBefore = group.unique.length === inserted.size ? new Map<string, EventContent>() : await loadStoredEvents(client, group.unique.filter((_, i) => !inserted.has(group.uniqueKeys[i])));
       await client.query("COMMIT");
-      return outcomes(submissions, owners, inserted, storedBefore);
+      return outcomes(submissions, group, inserted, storedBefore);
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {});
       if (attempt >= ATTEMPTS || !TRANSIENT.has((e as { code?: string }).code ?? "")) throw e;
@@ -44,30 +44,39 @@ export async function commitEventGroup(client: PoolClient, submissions: EventSub
   }
 }
 
-const keyOf = (e: PreparedEvent) => eventKey(e.customerId, e.id);
+type Group = {
+  /** Each (customer, id) once, sorted by key (writeEvents' lock order), with its key. */
+  unique: PreparedEvent[];
+  uniqueKeys: string[];
+  /** The first copy of each key in the group. */
+  firstCopy: Map<string, PreparedEvent>;
+  /** Every submitted event's key, per submission. */
+  keys: string[][];
+};
 
-/** The group's events with each (customer, id) once, sorted by key (writeEvents' lock order), and each key's first copy. */
-function firstCopies(submissions: EventSubmission[]): { unique: PreparedEvent[]; owners: Map<string, PreparedEvent> } {
-  const owners = new Map<string, PreparedEvent>();
+function firstCopies(submissions: EventSubmission[]): Group {
+  const firstCopy = new Map<string, PreparedEvent>();
   const keyed: { key: string; event: PreparedEvent }[] = [];
-  for (const s of submissions) {
-    for (const event of s.events) {
-      const key = keyOf(event);
-      if (owners.has(key)) continue;
-      owners.set(key, event);
-      keyed.push({ key, event });
-    }
-  }
+  const keys = submissions.map((s) =>
+    s.events.map((event) => {
+      const key = eventKey(event.customerId, event.id);
+      if (!firstCopy.has(key)) {
+        firstCopy.set(key, event);
+        keyed.push({ key, event });
+      }
+      return key;
+    }),
+  );
   // Sorted here with keys computed once; writeEvents sorts again, which is linear on sorted input.
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { unique: keyed.map((k) => k.event), owners };
+  return { unique: keyed.map((k) => k.event), uniqueKeys: keyed.map((k) => k.key), firstCopy, keys };
 }
 
-function outcomes(submissions: EventSubmission[], owners: Map<string, PreparedEvent>, inserted: Set<string>, storedBefore: Map<string, EventContent>): CommitOutcome[][] {
-  return submissions.map((s) =>
+function outcomes(submissions: EventSubmission[], group: Group, inserted: Set<string>, storedBefore: Map<string, EventContent>): CommitOutcome[][] {
+  return submissions.map((s, n) =>
     s.events.map((event, i) => {
-      const key = keyOf(event);
-      const first = owners.get(key)!;
+      const key = group.keys[n][i];
+      const first = group.firstCopy.get(key)!;
       const isNew = inserted.has(key);
       if (isNew && first === event) return ACCEPTED;
       const stored = isNew ? first : storedBefore.get(key);

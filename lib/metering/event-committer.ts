@@ -9,7 +9,7 @@ export const MAX_GROUP_EVENTS = 5000;
 
 type EventCommitter = GroupCommit<EventSubmission, CommitOutcome[]>;
 
-const globalForCommitter = globalThis as unknown as { __meterlyEventCommitter?: Promise<EventCommitter> };
+const globalForCommitter = globalThis as unknown as { __meterlyEventCommitter?: Promise<EventCommitter>; __meterlyEventCommitterReady?: EventCommitter };
 
 /**
  * The process's one group committer for usage events. Two writers on PostgreSQL, so one group's
@@ -17,8 +17,9 @@ const globalForCommitter = globalThis as unknown as { __meterlyEventCommitter?: 
  * session's transaction at a time anyway. Deadlock-free with two writers: writeEvents takes event and
  * rollup row locks in key order.
  */
-export function eventCommitter(): Promise<EventCommitter> {
-  globalForCommitter.__meterlyEventCommitter ??= createCommitter().catch((e) => {
+export function eventCommitter(): EventCommitter | Promise<EventCommitter> {
+  if (globalForCommitter.__meterlyEventCommitterReady) return globalForCommitter.__meterlyEventCommitterReady;
+  globalForCommitter.__meterlyEventCommitter ??= createCommitter().then((c) => (globalForCommitter.__meterlyEventCommitterReady = c)).catch((e) => {
     globalForCommitter.__meterlyEventCommitter = undefined;
     throw e;
   });

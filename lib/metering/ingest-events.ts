@@ -32,7 +32,9 @@ export async function ingestEvents(actor: Actor, rawEvents: unknown[], now = new
   let committed: CommitOutcome[] = [];
   if (valid.length > 0) {
     const explicitTimestamp = valid.map((e) => (rawEvents[e.index] as { timestamp?: unknown }).timestamp !== undefined);
-    committed = await (await eventCommitter()).submit({ events: valid, explicitTimestamp }).catch(storeFailed);
+    const committer = eventCommitter();
+    const submission = { events: valid, explicitTimestamp };
+    committed = await ("submit" in committer ? committer : await committer).submit(submission).catch(storeFailed);
   }
   return summarize(prepared, committed);
 }

@@ -36,6 +36,13 @@ export function clearIngestContextCache(): void {
   globalForCache.__meterlyIngestCache = undefined;
 }
 
+// Named statements: parsed and planned once per connection.
+const SELECT_CUSTOMERS = { name: "meterly_ingest_customers", text: "SELECT id, external_id FROM customers WHERE external_id = ANY($1::text[])" };
+const SELECT_METERS = {
+  name: "meterly_ingest_meters",
+  text: "SELECT id, key, event_type, aggregation, value_property, group_by, filters, allow_negative FROM meters WHERE event_type = ANY($1::text[]) AND archived_at IS NULL ORDER BY key",
+};
+
 type MeterRow = {
   id: string;
   key: string;
@@ -55,14 +62,11 @@ export async function loadIngestContext(db: Pool | PoolClient, externalIds: Iter
   const missingCustomers = fromCache(customers, externalIds, customerIdByExternalId, now);
   const missingTypes = fromCache(meters, types, metersByType, now);
   const [customerRows, meterRows] = await Promise.all([
-    missingCustomers.length === 0 ? [] : db.query<{ id: string; external_id: string }>("SELECT id, external_id FROM customers WHERE external_id = ANY($1::text[])", [missingCustomers]).then((r) => r.rows),
+    missingCustomers.length === 0 ? [] : db.query<{ id: string; external_id: string }>({ ...SELECT_CUSTOMERS, values: [missingCustomers] }).then((r) => r.rows),
     missingTypes.length === 0
       ? []
       : db
-          .query<MeterRow>(
-            "SELECT id, key, event_type, aggregation, value_property, group_by, filters, allow_negative FROM meters WHERE event_type = ANY($1::text[]) AND archived_at IS NULL ORDER BY key",
-            [missingTypes],
-          )
+          .query<MeterRow>({ ...SELECT_METERS, values: [missingTypes] })
           .then((r) => r.rows),
   ]);
   const expires = now + INGEST_CONTEXT_TTL_MS;

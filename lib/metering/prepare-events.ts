@@ -1,6 +1,6 @@
 import type { FieldProblem } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
-import { eventInputSchema } from "./event-input";
+import { parseEventInput } from "./parse-event-input";
 import type { IngestContext } from "./load-ingest-context";
 import { contributionFor, type MeterContribution } from "./meter-contribution";
 
@@ -23,7 +23,7 @@ export type TimeWindow = { now: Date; maxAgeDays: number; maxFutureMinutes: numb
 
 /** Validates one raw event against the schema, the known customers and meters, and the accepted time window. */
 export function prepareEvent(raw: unknown, index: number, ctx: IngestContext, window: TimeWindow): PreparedEvent | Rejection {
-  const parsed = eventInputSchema.safeParse(raw);
+  const parsed = parseEventInput(raw);
   const rawId = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : null;
   if (!parsed.success) return { index, id: rawId, status: "rejected", problems: zodProblems(parsed.error) };
   const e = parsed.data;

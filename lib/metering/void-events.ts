@@ -8,6 +8,7 @@ import { zodProblems } from "@/lib/errors/zod-problems";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { hourBucket } from "./rollup-deltas";
 import { recomputeBuckets } from "./recompute-buckets";
+import { recomputePeriodCharges } from "@/lib/rating-usage/recompute-period-charges";
 import { MAX_VOID_EVENTS, voidMatchingSchema, voidOneSchema, type VoidRequest } from "./void-input";
 
 export type VoidResult = { customer: string; voided: number; eventIds: string[]; hoursRecomputed: number };
@@ -57,6 +58,8 @@ export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResu
       for (const [type, hours] of [...hoursByType].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const list = [...hours.values()].sort((a, b) => a.getTime() - b.getTime());
         await recomputeBuckets(tx, customer.id, type, list);
+        const stamps = voided.filter((e) => e.event_type === type).map((e) => e.timestamp);
+        await recomputePeriodCharges(tx, customer.id, type, stamps);
         hoursRecomputed += list.length;
       }
       const eventIds = voided.map((e) => e.idempotency_key).sort().slice(0, LISTED_IDS);

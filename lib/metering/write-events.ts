@@ -30,7 +30,8 @@ export const eventKey = (customerId: string, id: string) => `${customerId}|${id}
 
 /**
  * Stores events, their rollups and (for UNIQUE_COUNT meters) their distinct identities on `client`,
- * which must be inside a transaction.
+ * which must be inside a transaction, and rates the new ones into their billing periods' running charges
+ * (lib/rating-usage/rate-new-usage.ts; one indexed query when no customer has a subscription).
  * Returns the keys of the events that were new; the others were already stored (duplicates).
  */
 export async function writeEvents(client: PoolClient, events: PreparedEvent[]): Promise<Set<string>> {

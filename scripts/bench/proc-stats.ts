@@ -45,6 +45,19 @@ export function treeCpuSeconds(root: number): number {
   return ticks / CLOCK_TICKS;
 }
 
+/** CPU seconds used so far by every live process whose command name is `name` (e.g. "postgres"). */
+export function namedCpuSeconds(name: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = readText(`/proc/${pid}/stat`);
+    if (!stat || stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== name) continue;
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(f[11]) + Number(f[12]);
+  }
+  return ticks / CLOCK_TICKS;
+}
+
 /** CPU seconds spent by the whole machine (all cores, not idle) so far. */
 export function machineCpuSeconds(): number {
   const line = readText("/proc/stat")?.split("\n")[0] ?? "";

@@ -9,6 +9,7 @@ import type { PriceModel } from "@/lib/rating/price-model";
 import { priceQuantity } from "@/lib/rating/price-quantity";
 import { upsertMeter } from "@/lib/seed/factories";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
+import { recomputePeriodCharges } from "@/lib/rating-usage/recompute-period-charges";
 import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
 import { callRoute } from "../support/call-route";
 import { publishedPlan, subscribe } from "../support/plan-fixtures";
@@ -141,5 +142,35 @@ describe("rating at ingest", () => {
     expect(await charges(customer.id)).toEqual([]);
     const sum = (await prisma.usageRollup.aggregate({ where: { customerId: customer.id, meterId: m.tokens.id }, _sum: { sum: true } }))._sum.sum;
     expect(sum?.toString()).toBe("7"); // still metered
+  });
+
+  it("recomputing a period from its stored events gives what ingest kept, and follows voids", async () => {
+    const t = tag();
+    const type = `mixed_${t}`;
+    const tokens = await upsertMeter({ key: `tok_${t}`, eventType: type, aggregation: "SUM", valueProperty: "n" });
+    const peak = await upsertMeter({ key: `peak_${t}`, eventType: type, aggregation: "MAX", valueProperty: "n" });
+    const users = await upsertMeter({ key: `users_${t}`, eventType: type, aggregation: "UNIQUE_COUNT", valueProperty: "user" });
+    const { customer, key } = await customerWithKey();
+    await subscribe(admin, customer.id, { prices: [{ meterId: tokens.id, model: volume }, { meterId: peak.id, model: graduated }, { meterId: users.id, model: { kind: "per_unit", unitPrice: "1.5" } }] });
+    const at = new Date(Date.now() + 1000);
+    const sent = [
+      { id: `a-${t}`, n: 30, user: "u1" },
+      { id: `b-${t}`, n: 15, user: "u2" },
+      { id: `c-${t}`, n: 2, user: "u1" },
+    ];
+    for (const e of sent) await send(key.secret, customer.externalId, type, [{ id: e.id, at, props: { n: e.n, user: e.user } }]);
+    const state = async () => (await charges(customer.id)).map((r) => [r.meterId, r.quantity.toString(), new MoneyDecimal(r.amount.toString()).toString()]);
+    const kept = await state();
+    expect(kept).toContainEqual([tokens.id, "47", price(volume, 47)]);
+    expect(kept).toContainEqual([peak.id, "30", price(graduated, 30)]);
+    expect(kept).toContainEqual([users.id, "2", "3"]);
+    await prisma.$transaction((tx) => recomputePeriodCharges(tx, customer.id, type, [at]));
+    expect(await state()).toEqual(kept);
+
+    await prisma.usageEvent.update({ where: { customerId_idempotencyKey: { customerId: customer.id, idempotencyKey: `b-${t}` } }, data: { voidedAt: new Date() } });
+    await prisma.$transaction((tx) => recomputePeriodCharges(tx, customer.id, type, [at]));
+    const after = await state();
+    expect(after).toContainEqual([tokens.id, "32", price(volume, 32)]);
+    expect(after).toContainEqual([users.id, "1", "1.5"]);
   });
 });
