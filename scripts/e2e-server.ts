@@ -10,7 +10,7 @@ async function main() {
   process.env.DATABASE_URL = db.url;
   const { seedDemoData } = await import("@/lib/seed/demo-data");
   const { closeDb } = await import("@/lib/db/client");
-  await seedDemoData();
+  await seedDemoData({ plan: false });
   await closeDb();
   const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
     stdio: "inherit",
