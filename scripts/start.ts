@@ -3,7 +3,7 @@
  * applies migrations, seeds the demo data and serves the app. Ctrl-C stops the app, then the database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
@@ -42,6 +42,7 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
+    mkdirSync(DATA_DIR, { recursive: true });
     embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pglite"), port: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : undefined });
     databaseUrl = embedded.url;
     console.log(`Embedded PostgreSQL (PGlite) on 127.0.0.1:${embedded.port}, data in ${path.relative(process.cwd(), DATA_DIR) || "."}/pglite`);
