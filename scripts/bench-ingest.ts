@@ -59,16 +59,22 @@ async function main() {
   const cleanup = async () => {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e: Error) => console.error("cleanup:", e.message));
   };
-  process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanup().then(() => process.exit(130)));
+  // Last resort (an uncaught error, a kill): never leave the app or the load generator running.
+  process.once("exit", () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
   try {
     const { key, customers } = await seed(db.url);
     const port = await freePort();
     const server = startServer(db.url, port);
+    children.push(server);
     cleanups.push(() => stopProcess(server));
     await waitUntilServing(port, server);
     appPid = server.pid!;
     const rss = sampleRss(server.pid!);
     const client = await startLoadClient();
+    children.push(client);
     cleanups.push(() => stopProcess(client));
 
     const base = { key, customers, eventType: EVENT_TYPE, duplicateRate: 0.1, maxEvents: 5_000_000 };
@@ -152,7 +158,10 @@ function startServer(databaseUrl: string, port: number): ChildProcess {
     env: {
       ...process.env,
       NODE_ENV: "production",
-      METERLY_BENCH: "1", DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench", NEXTAUTH_URL: origin, APP_URL: origin },
+      METERLY_BENCH: "1",
+      // pglite-socket interleaves the protocol messages of concurrent connections outside a transaction
+      // (one connection's Bind can meet another's Parse), so the embedded database gets one connection.
+      ...(EMBEDDED ? { DATABASE_POOL_SIZE: "1" } : {}), DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench", NEXTAUTH_URL: origin, APP_URL: origin },
   });
   child.stderr!.on("data", (d: Buffer) => process.stderr.write(`[app] ${d}`));
   return child;
@@ -186,7 +195,7 @@ function request<T>(client: ChildProcess, msg: ClientMessage): Promise<T> {
   });
 }
 
-type CommitStats = { groups: number; requests: number; units: number; failedGroups: number; writers: number };
+type CommitStats = { groups: number; requests: number; units: number; failedGroups: number; busyMs: number; writers: number };
 
 async function commitStats(url: string): Promise<CommitStats> {
   return (await fetch(url.replace("/api/v1/events", "/api/bench/stats"))).json() as Promise<CommitStats>;
@@ -194,20 +203,33 @@ async function commitStats(url: string): Promise<CommitStats> {
 
 async function phase(client: ChildProcess, req: LoadRequest): Promise<PhaseResult> {
   const before = req.noop ? null : await commitStats(req.url);
-  const cpu0 = { app: treeCpuSeconds(appPid), client: treeCpuSeconds(client.pid!), db: namedCpuSeconds("postgres"), machine: machineCpuSeconds() };
+  const cpu0 = { app: treeCpuSeconds(appPid), client: treeCpuSeconds(client.pid!), db: EMBEDDED ? ownCpuSeconds() : namedCpuSeconds("postgres"), machine: machineCpuSeconds() };
   const result = await request<LoadResult>(client, { kind: "phase", request: req });
   const seconds = result.elapsedMs / 1000;
   const cpu = {
     app: (treeCpuSeconds(appPid) - cpu0.app) / seconds,
     client: (treeCpuSeconds(client.pid!) - cpu0.client) / seconds,
-    db: EMBEDDED ? 0 : (namedCpuSeconds("postgres") - cpu0.db) / seconds,
+    // Embedded: PGlite runs inside this process.
+    db: (EMBEDDED ? ownCpuSeconds() - cpu0.db : namedCpuSeconds("postgres") - cpu0.db) / seconds,
     machine: (machineCpuSeconds() - cpu0.machine) / seconds,
   };
   if (result.errors > 0) throw new Error(`${req.idPrefix}: ${result.errors} failed requests, e.g. ${result.errorSamples.join(" | ")}`);
   if (!before) return { ...result, cpu, perGroup: null };
   const after = await commitStats(req.url);
   const groups = after.groups - before.groups;
-  return { ...result, cpu, perGroup: { requests: (after.requests - before.requests) / groups, events: (after.units - before.units) / groups, failedGroups: after.failedGroups - before.failedGroups, writers: after.writers } };
+  const perGroup = {
+    requests: (after.requests - before.requests) / groups,
+    events: (after.units - before.units) / groups,
+    failedGroups: after.failedGroups - before.failedGroups,
+    writers: after.writers,
+    busy: (after.busyMs - before.busyMs) / (result.elapsedMs * after.writers),
+  };
+  return { ...result, cpu, perGroup };
+}
+
+function ownCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 /** The app server's pid, for CPU accounting. */
@@ -218,12 +240,18 @@ let appPid = 0;
  * processes, whole machine: the rest is anything else running, which makes a run noisy); and, for ingestion, how many requests and
  * events each transaction carried on average.
  */
-type PhaseResult = LoadResult & { cpu: { app: number; client: number; db: number; machine: number }; perGroup: { requests: number; events: number; failedGroups: number; writers: number } | null };
+type PhaseResult = LoadResult & { cpu: { app: number; client: number; db: number; machine: number }; perGroup: { requests: number; events: number; failedGroups: number; writers: number; busy: number } | null };
 
+const children: ChildProcess[] = [];
+
+/** SIGTERM, then SIGKILL if it has not exited within 5 s. */
 async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
-  await new Promise((r) => child.once("exit", r));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
 }
 
 /** The database must hold exactly the acknowledged events, each accepted once, with exact rollup sums. */
@@ -286,7 +314,7 @@ function grouping(r: PhaseResult): string {
   const g = r.perGroup;
   const rate = perSec(r);
   const cores = `cores: app ${r.cpu.app.toFixed(2)}, client ${r.cpu.client.toFixed(2)}, db ${r.cpu.db.toFixed(2)}, machine ${r.cpu.machine.toFixed(2)}; app ${fmt((r.cpu.app / rate) * 1e6)} µs, db ${fmt((r.cpu.db / rate) * 1e6)} µs CPU per ${g ? "event" : "request"}`;
-  return g ? ` (${g.requests.toFixed(1)} req, ${fmt(g.events)} ev per transaction; ${cores})` : ` (${cores})`;
+  return g ? ` (${g.requests.toFixed(1)} req, ${fmt(g.events)} ev per transaction, ${g.writers} writer(s) ${pct(g.busy)} busy; ${cores})` : ` (${cores})`;
 }
 
 /** Medians over the runs, ratios and (on PostgreSQL) the floors; returns the floors missed. */

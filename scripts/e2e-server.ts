@@ -2,6 +2,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { createTestDatabase } from "../tests/support/test-database";
+import { startLocalStripe } from "./support/local-stripe";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -12,10 +13,13 @@ async function main() {
   const { closeDb } = await import("@/lib/db/client");
   await seedDemoData({ plan: false });
   await closeDb();
+  // Payments go to the Stripe sandbox on a free port, posting signed webhooks to this app.
+  const stripe = await startLocalStripe({ appUrl: `http://127.0.0.1:${PORT}` });
   const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
     stdio: "inherit",
     env: {
       ...process.env,
+      ...stripe.env,
       NODE_ENV: "production",
       DATABASE_URL: db.url,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
@@ -31,6 +35,7 @@ async function main() {
       app.kill("SIGTERM");
       await new Promise((r) => app.once("exit", r));
     }
+    await stripe.sandbox.close().catch(() => {});
     await db.drop().catch((e) => console.error("could not drop the e2e database:", e.message));
     process.exit(0);
   };

@@ -9,6 +9,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { ensurePrismaClient } from "./support/ensure-generated";
 import { localSecret } from "./support/local-secret";
+import { startLocalStripe, type LocalStripe } from "./support/local-stripe";
 import { mustRun } from "./support/run-command";
 
 const DATA_DIR = path.resolve(process.env.METERLY_DATA_DIR ?? ".data");
@@ -18,6 +19,7 @@ const NEXT_BIN = path.resolve("node_modules/.bin/next");
 async function main() {
   let embedded: EmbeddedPostgres | null = null;
   let app: ChildProcess | null = null;
+  let stripe: LocalStripe | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -27,6 +29,7 @@ async function main() {
       app.kill("SIGTERM");
       await new Promise((r) => app!.once("exit", r));
     }
+    if (stripe) await stripe.sandbox.close();
     if (embedded) await embedded.stop();
     console.log("Stopped; the data is kept.");
     process.exit(code);
@@ -59,8 +62,15 @@ async function main() {
   await seedDemoData();
   await closeDb();
 
+  // No Stripe keys: payments go to the local sandbox (test cards), and the header says "test payments".
+  if (!process.env.STRIPE_SECRET_KEY) {
+    stripe = await startLocalStripe({ appUrl: `http://127.0.0.1:${PORT}`, dataDir: DATA_DIR, port: process.env.STRIPE_SANDBOX_PORT ? Number(process.env.STRIPE_SANDBOX_PORT) : undefined });
+    console.log(`Payments: local Stripe sandbox on ${stripe.sandbox.url} (test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)`);
+  }
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...stripe?.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(DATA_DIR, "nextauth-secret"),

@@ -13,6 +13,7 @@ export default async function PortalLayout({ children }: { children: React.React
           { href: "/dashboard", label: "Dashboard" },
           { href: "/usage", label: "Usage" },
           { href: "/plan", label: "Plan" },
+          { href: "/credits", label: "Credits" },
         ]} />
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
     </>

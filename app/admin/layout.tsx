@@ -14,6 +14,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin", label: "Customers" },
           { href: "/admin/meters", label: "Meters" },
           { href: "/admin/plans", label: "Plans" },
+          { href: "/admin/credit-packs", label: "Credit packs" },
           { href: "/admin/void-events", label: "Void events" },
           { href: "/admin/api-keys", label: "API keys" },
         ]}

@@ -12,7 +12,7 @@ import { inputClass, ProblemList, TextField } from "./field";
 import { PriceEditor } from "./price-editor";
 import { PublishButton } from "./publish-button";
 
-type Terms = { currency: CurrencyCode; interval: "MONTH" | "YEAR"; baseFee: string; minimumSpend: string; trialDays: string; paymentTerms: "PREPAID" | "POSTPAID" };
+type Terms = { currency: CurrencyCode; interval: "MONTH" | "YEAR"; baseFee: string; minimumSpend: string; trialDays: string; paymentTerms: "PREPAID" | "POSTPAID"; trialCredits: string };
 
 /** The draft editor: terms and a price per meter; saves the whole draft at once. */
 export function VersionEditor({ version, meters }: { version: PlanVersionDto; meters: PriceableMeter[] }) {
@@ -24,6 +24,7 @@ export function VersionEditor({ version, meters }: { version: PlanVersionDto; me
     minimumSpend: minorToMajorText(version.minimumSpendMinor, version.currency),
     trialDays: String(version.trialDays),
     paymentTerms: version.paymentTerms,
+    trialCredits: minorToMajorText(version.trialCreditsMinor, version.currency),
   });
   const [prices, setPrices] = useState<PriceDraft[]>(version.prices.map((p) => draftFromModel(p.meterId, p.model)));
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -44,8 +45,10 @@ export function VersionEditor({ version, meters }: { version: PlanVersionDto; me
     const min = majorToMinor(terms.minimumSpend, terms.currency);
     if (!fee.ok) local.push({ field: "baseFee", rule: "amount", message: fee.message });
     if (!min.ok) local.push({ field: "minimumSpend", rule: "amount", message: min.message });
+    const credits = majorToMinor(terms.trialCredits, terms.currency);
+    if (!credits.ok) local.push({ field: "trialCredits", rule: "amount", message: credits.message });
     if (!/^\d+$/.test(terms.trialDays.trim())) local.push({ field: "trialDays", rule: "integer", message: "trial days must be a whole number" });
-    if (local.length > 0 || !fee.ok || !min.ok) return setProblems(local);
+    if (local.length > 0 || !fee.ok || !min.ok || !credits.ok) return setProblems(local);
     setStatus((s) => ({ ...s, saving: true }));
     try {
       await sendJson("PUT", `/api/admin/plan-versions/${version.id}`, {
@@ -55,6 +58,7 @@ export function VersionEditor({ version, meters }: { version: PlanVersionDto; me
         minimumSpendMinor: min.minor.toString(),
         trialDays: Number(terms.trialDays.trim()),
         paymentTerms: terms.paymentTerms,
+        trialCreditsMinor: credits.minor.toString(),
         prices: prices.map((p) => ({ meterId: p.meterId, model: modelFromDraft(p) })),
       });
       setProblems([]);
@@ -95,6 +99,7 @@ export function VersionEditor({ version, meters }: { version: PlanVersionDto; me
         <TextField label="Base fee per interval" value={terms.baseFee} onChange={setTerm("baseFee")} hint={`In ${terms.currency}; 0 for pay-as-you-go`} />
         <TextField label="Minimum spend per period" value={terms.minimumSpend} onChange={setTerm("minimumSpend")} hint="Commitment; 0 for none" />
         <TextField label="Trial days" value={terms.trialDays} onChange={setTerm("trialDays")} hint="Usage during the trial is free" />
+        <TextField label="Trial credits" value={terms.trialCredits} onChange={setTerm("trialCredits")} hint={`In ${terms.currency}; granted once when a customer starts the plan`} />
       </section>
 
       <section className="space-y-3">

@@ -24,6 +24,7 @@ export function VersionSummary({ version, subscribers }: { version: PlanVersionD
         {version.baseFeeMinor > 0 ? `${money(version.baseFeeMinor)} per ${INTERVAL[version.interval]}` : `Pay as you go, billed every ${INTERVAL[version.interval]}`}
         {version.minimumSpendMinor > 0 && ` · minimum spend ${money(version.minimumSpendMinor)} per period`}
         {version.trialDays > 0 && ` · ${version.trialDays}-day free trial`}
+        {version.trialCreditsMinor > 0 && ` · ${money(version.trialCreditsMinor)} in trial credits`}
         {` · ${version.paymentTerms === "PREPAID" ? "prepaid" : "postpaid"} · ${version.currency}`}
       </p>
       {version.prices.length === 0 ? (

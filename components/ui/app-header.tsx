@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { isTestPayments } from "@/lib/payments/payments-mode";
 
 export type NavItem = { href: string; label: string };
 
@@ -18,6 +19,11 @@ export function AppHeader({ title, nav, who }: { title: string; nav: NavItem[]; 
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm text-slate-500">
+          {isTestPayments() && (
+            <span data-testid="test-payments" title="Payments go to Stripe's test mode or the local sandbox: no real money moves" className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">
+              test payments
+            </span>
+          )}
           <span data-testid="signed-in-as">{who}</span>
           <SignOutButton />
         </div>

@@ -4,10 +4,7 @@ import { GroupCommit } from "@/lib/metering/group-commit";
 
 export type KeyRow = { id: string; customer_id: string | null; revoked_at: Date | null; last_used_at: Date | null };
 
-const SELECT_KEYS = {
-  name: "meterly_api_keys_by_hash",
-  text: "SELECT id, customer_id, revoked_at, last_used_at, hash FROM api_keys WHERE hash = ANY($1::text[])",
-};
+const SELECT_KEYS = "SELECT id, customer_id, revoked_at, last_used_at, hash FROM api_keys WHERE hash = ANY($1::text[])";
 
 /**
  * Key lookups of concurrent requests share one query: a lookup that arrives while a query is in flight
@@ -19,7 +16,7 @@ const lookups = new GroupCommit<string, KeyRow | null>({
   maxGroupSize: 1000,
   sizeOf: () => 1,
   writeGroup: async (hashes) => {
-    const { rows } = await pool().query<KeyRow & { hash: string }>({ ...SELECT_KEYS, values: [[...new Set(hashes)]] });
+    const { rows } = await pool().query<KeyRow & { hash: string }>(SELECT_KEYS, [[...new Set(hashes)]]);
     const byHash = new Map(rows.map((r) => [r.hash, r]));
     return hashes.map((h) => byHash.get(h) ?? null);
   },

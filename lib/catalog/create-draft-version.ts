@@ -33,6 +33,7 @@ export async function createDraftVersion(actor: Actor, planId: string, opts: { f
         minimumSpendMinor: source?.minimumSpendMinor,
         trialDays: source?.trialDays,
         paymentTerms: source?.paymentTerms,
+        trialCreditsMinor: source?.trialCreditsMinor,
         prices: { create: (source?.prices ?? []).map((p) => ({ meterId: p.meterId, priceModel: p.priceModel as Prisma.InputJsonValue })) },
       },
     });

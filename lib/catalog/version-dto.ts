@@ -19,6 +19,7 @@ export type PlanVersionDto = {
   minimumSpendMinor: number;
   trialDays: number;
   paymentTerms: "PREPAID" | "POSTPAID";
+  trialCreditsMinor: number;
   publishedAt: string | null;
   updatedAt: string;
   prices: VersionPriceDto[];
@@ -35,6 +36,7 @@ export type VersionRow = {
   minimumSpendMinor: bigint;
   trialDays: number;
   paymentTerms: "PREPAID" | "POSTPAID";
+  trialCreditsMinor: bigint;
   publishedAt: Date | null;
   updatedAt: Date;
   plan: { name: string };
@@ -67,6 +69,7 @@ export function toVersionDto(v: VersionRow): PlanVersionDto {
     minimumSpendMinor: minorToNumber(v.minimumSpendMinor),
     trialDays: v.trialDays,
     paymentTerms: v.paymentTerms,
+    trialCreditsMinor: minorToNumber(v.trialCreditsMinor),
     publishedAt: v.publishedAt?.toISOString() ?? null,
     updatedAt: v.updatedAt.toISOString(),
     prices,

@@ -42,6 +42,8 @@ export const versionContentSchema = z
     minimumSpendMinor: minorAmount("minimumSpendMinor"),
     trialDays: z.number().int("trialDays must be a whole number").min(0, "trialDays must not be negative").max(MAX_TRIAL_DAYS, `trialDays must be at most ${MAX_TRIAL_DAYS}`),
     paymentTerms: z.enum(["PREPAID", "POSTPAID"], "paymentTerms must be PREPAID or POSTPAID"),
+    /** Credits granted (lib/ledger/grant-trial-credits.ts) when a customer starts the plan; 0 for none. */
+    trialCreditsMinor: minorAmount("trialCreditsMinor").default(0n),
     prices: z.array(priceInput).max(MAX_PRICES, `at most ${MAX_PRICES} prices`),
   })
   .superRefine((v, ctx) => {

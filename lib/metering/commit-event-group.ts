@@ -3,12 +3,17 @@ import type { PoolClient } from "pg";
 import { loadStoredEvents } from "./load-stored-events";
 import type { PreparedEvent } from "./prepare-events";
 import { contentDiffers, type EventContent } from "./same-content";
-import { eventKey, writeEvents } from "./write-events";
+import { eventKey } from "./write-events";
+import { writeFundedEvents, type CreditRefusal, type FundedWrite } from "@/lib/ledger/write-funded-events";
 
-/** One request's valid events (a (customer, id) may repeat) and whether each named its timestamp. */
-export type EventSubmission = { events: PreparedEvent[]; explicitTimestamp: boolean[] };
+/**
+ * One request's valid events (a (customer, id) may repeat), whether each named its timestamp, and
+ * (optional) each one's eventKey, computed by the request before it queues so the writer need not.
+ */
+export type EventSubmission = { events: PreparedEvent[]; explicitTimestamp: boolean[]; keys?: string[] };
 
-export type CommitOutcome = { status: "accepted" } | { status: "duplicate"; contentDiffers: boolean };
+/** "refused": the event is new but its customer's prepaid credits cannot cover its request's usage (not stored). */
+export type CommitOutcome = { status: "accepted" } | { status: "duplicate"; contentDiffers: boolean } | CreditRefusal;
 
 const ACCEPTED: CommitOutcome = Object.freeze({ status: "accepted" });
 const SAME: CommitOutcome = Object.freeze({ status: "duplicate", contentDiffers: false });
@@ -32,11 +37,22 @@ export async function commitEventGroup(client: PoolClient, submissions: EventSub
   const group = firstCopies(submissions);
   for (let attempt = 1; ; attempt++) {
     try {
-      await client.query("BEGIN");
-      const inserted = await writeEvents(client, group.unique);
-      const storedBefore = group.unique.length === inserted.size ? new Map<string, EventContent>() : await loadStoredEvents(client, group.unique.filter((_, i) => !inserted.has(group.uniqueKeys[i])));
-      await client.query("COMMIT");
-      return outcomes(submissions, group, inserted, storedBefore);
+      // BEGIN is queued, not awaited: pg sends writeEvents' first statement the moment BEGIN completes,
+      // without waiting for a turn of the event loop (which, at high rate, is busy parsing requests).
+      const began = client.query("BEGIN");
+      began.catch(() => {}); // awaited below; a failure also fails the statements queued behind it
+      const funded = await writeFundedEvents(client, group.unique, submissions, group.firstCopy);
+      const inserted = funded.inserted;
+      await began;
+      // Likewise the stored copies of the duplicates and COMMIT go out back to back. If the SELECT
+      // fails the transaction is aborted and COMMIT answers ROLLBACK, which counts as a failure.
+      const missing = group.unique.length === inserted.size ? null : group.unique.filter((_, i) => !inserted.has(group.uniqueKeys[i]));
+      const stored = missing ? loadStoredEvents(client, missing) : null;
+      const committed = client.query("COMMIT");
+      committed.catch(() => {}); // awaited below
+      const [storedBefore, commit] = await Promise.all([stored ?? new Map<string, EventContent>(), committed]);
+      if (commit.command !== "COMMIT") throw new Error(`COMMIT answered ${commit.command}: the group was rolled back`);
+      return outcomes(submissions, group, funded, storedBefore);
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {});
       if (attempt >= ATTEMPTS || !TRANSIENT.has((e as { code?: string }).code ?? "")) throw e;
@@ -58,8 +74,8 @@ function firstCopies(submissions: EventSubmission[]): Group {
   const firstCopy = new Map<string, PreparedEvent>();
   const keyed: { key: string; event: PreparedEvent }[] = [];
   const keys = submissions.map((s) =>
-    s.events.map((event) => {
-      const key = eventKey(event.customerId, event.id);
+    s.events.map((event, i) => {
+      const key = s.keys?.[i] ?? eventKey(event.customerId, event.id);
       if (!firstCopy.has(key)) {
         firstCopy.set(key, event);
         keyed.push({ key, event });
@@ -72,12 +88,15 @@ function firstCopies(submissions: EventSubmission[]): Group {
   return { unique: keyed.map((k) => k.event), uniqueKeys: keyed.map((k) => k.key), firstCopy, keys };
 }
 
-function outcomes(submissions: EventSubmission[], group: Group, inserted: Set<string>, storedBefore: Map<string, EventContent>): CommitOutcome[][] {
+function outcomes(submissions: EventSubmission[], group: Group, { inserted, refused, firstCopy }: FundedWrite, storedBefore: Map<string, EventContent>): CommitOutcome[][] {
   return submissions.map((s, n) =>
     s.events.map((event, i) => {
       const key = group.keys[n][i];
-      const first = group.firstCopy.get(key)!;
       const isNew = inserted.has(key);
+      // A refused request's new events are refused; those stored before the group stay duplicates.
+      const refusal = refused.get(n)?.get(event.customerId);
+      if (refusal && (isNew || !storedBefore.has(key))) return refusal;
+      const first = firstCopy.get(key)!;
       if (isNew && first === event) return ACCEPTED;
       const stored = isNew ? first : storedBefore.get(key);
       // A conflicting row that cannot be read back (removed since) is not claimed to differ.

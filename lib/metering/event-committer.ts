@@ -32,6 +32,7 @@ async function createCommitter(): Promise<EventCommitter> {
   const writers = process.env.XX_WRITERS ? Number(process.env.XX_WRITERS) : embedded ? 1 : Math.max(1, Math.min(2, env().DATABASE_POOL_SIZE - 1));
   return new GroupCommit<EventSubmission, CommitOutcome[]>({
     writers,
+    backlogForAnotherWriter: process.env.XX_BACKLOG ? Number(process.env.XX_BACKLOG) : 1,
     maxGroupSize: MAX_GROUP_EVENTS,
     sizeOf: (s) => s.events.length,
     writeGroup: writeGroup,

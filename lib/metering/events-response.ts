@@ -1,12 +1,20 @@
 import type { IngestResult } from "./ingest-events";
+import { shortfallMessage } from "@/lib/ledger/shortfall-dto";
 
 /**
  * 202 once events are committed, listing each event's outcome (a duplicate says whether its content
  * differs from the stored event's). A single rejected event, or a batch in which every event was
- * rejected, is answered 422 (nothing was written).
+ * rejected, is answered 422 (nothing was written). Events refused because a prepaid customer's credits
+ * cannot cover them make the answer 402, saying the balance and what was needed (the request's events for
+ * that customer were not stored; other customers' events in a batch were, as `accepted` says).
  */
 export function eventsResponse(result: IngestResult, single: boolean): Response {
   const allRejected = result.rejected === result.outcomes.length;
+  if (result.refused > 0) {
+    const error = { code: "PAYMENT_REQUIRED", message: shortfallMessage(result.credits), credits: result.credits };
+    if (single) return Response.json({ error, event: result.outcomes[0] }, { status: 402 });
+    return Response.json({ error, accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, refused: result.refused, events: result.outcomes }, { status: 402 });
+  }
   if (single) {
     const o = result.outcomes[0];
     if (o.status === "rejected") {

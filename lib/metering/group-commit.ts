@@ -19,10 +19,16 @@ export type GroupCommitOptions<Req, Res> = {
   maxGroupSize: number;
   /** How many groups may be written at once. */
   writers: number;
+  /**
+   * While a group is in flight, another writer starts only when at least this many units wait (default
+   * 1): at a low rate one writer makes bigger groups (fewer statements per request); at a high rate a
+   * second overlaps its work with the first's.
+   */
+  backlogForAnotherWriter?: number;
 };
 
 /** Counters since start: how well requests are being grouped. */
-export type GroupCommitStats = { groups: number; requests: number; units: number; failedGroups: number };
+export type GroupCommitStats = { groups: number; requests: number; units: number; failedGroups: number; busyMs: number };
 
 type Pending<Req, Res> = { request: Req; size: number; resolve: (r: Res) => void; reject: (e: unknown) => void };
 
@@ -30,7 +36,8 @@ export class GroupCommit<Req, Res> {
   private readonly queue: Pending<Req, Res>[] = [];
   private head = 0;
   private active = 0;
-  private readonly counters: GroupCommitStats = { groups: 0, requests: 0, units: 0, failedGroups: 0 };
+  private waitingUnits = 0;
+  private readonly counters: GroupCommitStats = { groups: 0, requests: 0, units: 0, failedGroups: 0, busyMs: 0 };
 
   constructor(private readonly opts: GroupCommitOptions<Req, Res>) {
     if (!(opts.writers >= 1) || !(opts.maxGroupSize >= 1)) throw new Error("GroupCommit needs writers >= 1 and maxGroupSize >= 1");
@@ -39,7 +46,9 @@ export class GroupCommit<Req, Res> {
   /** Resolves with this request's result once the transaction holding it has committed. */
   submit(request: Req): Promise<Res> {
     return new Promise<Res>((resolve, reject) => {
-      this.queue.push({ request, size: this.opts.sizeOf(request), resolve, reject });
+      const size = this.opts.sizeOf(request);
+      this.queue.push({ request, size, resolve, reject });
+      this.waitingUnits += size;
       this.pump();
     });
   }
@@ -59,9 +68,12 @@ export class GroupCommit<Req, Res> {
 
   private pump(): void {
     while (this.active < this.opts.writers && this.waiting > 0) {
+      if (this.active > 0 && this.waitingUnits < (this.opts.backlogForAnotherWriter ?? 1)) return;
       const group = this.takeGroup();
       this.active++;
+      const started = performance.now();
       void this.write(group).finally(() => {
+        this.counters.busyMs += performance.now() - started;
         this.active--;
         this.pump();
       });
@@ -76,6 +88,7 @@ export class GroupCommit<Req, Res> {
       if (group.length > 0 && size + next.size > this.opts.maxGroupSize) break;
       group.push(next);
       size += next.size;
+      this.waitingUnits -= next.size;
       this.head++;
     }
     if (this.head === this.queue.length) {

@@ -7,13 +7,17 @@ import type { CommitOutcome } from "./commit-event-group";
 import { eventCommitter } from "./event-committer";
 import { loadIngestContext } from "./load-ingest-context";
 import { prepareEvent, type PreparedEvent, type Rejection } from "./prepare-events";
+import { eventKey } from "./write-events";
+import { shortfallDto, type ShortfallDto } from "@/lib/ledger/shortfall-dto";
 
 export type EventOutcome =
   | { index: number; id: string; status: "accepted" }
   | { index: number; id: string; status: "duplicate"; contentDiffers: boolean }
-  | { index: number; id: string | null; status: "rejected"; problems: FieldProblem[] };
+  | { index: number; id: string | null; status: "rejected"; problems: FieldProblem[] }
+  | { index: number; id: string; status: "refused"; reason: "insufficient_credits"; customer: string };
 
-export type IngestResult = { outcomes: EventOutcome[]; accepted: number; duplicates: number; rejected: number };
+/** `credits`: per customer whose events were refused (prepaid credits short), the balance and what was needed. */
+export type IngestResult = { outcomes: EventOutcome[]; accepted: number; duplicates: number; rejected: number; refused: number; credits: ShortfallDto[] };
 
 /**
  * Validates a batch of raw events and stores the valid ones through the group committer, which writes
@@ -33,7 +37,7 @@ export async function ingestEvents(actor: Actor, rawEvents: unknown[], now = new
   if (valid.length > 0) {
     const explicitTimestamp = valid.map((e) => (rawEvents[e.index] as { timestamp?: unknown }).timestamp !== undefined);
     const committer = eventCommitter();
-    const submission = { events: valid, explicitTimestamp };
+    const submission = { events: valid, explicitTimestamp, keys: valid.map((e) => eventKey(e.customerId, e.id)) };
     committed = await ("submit" in committer ? committer : await committer).submit(submission).catch(storeFailed);
   }
   return summarize(prepared, committed);
@@ -71,6 +75,8 @@ function summarize(prepared: (PreparedEvent | Rejection)[], committed: CommitOut
   let accepted = 0;
   let duplicates = 0;
   let rejected = 0;
+  let refused = 0;
+  const credits = new Map<string, ShortfallDto>();
   const outcomes = prepared.map((p): EventOutcome => {
     if ("status" in p) {
       rejected++;
@@ -81,8 +87,13 @@ function summarize(prepared: (PreparedEvent | Rejection)[], committed: CommitOut
       accepted++;
       return { index: p.index, id: p.id, status: "accepted" };
     }
+    if (c.status === "refused") {
+      refused++;
+      credits.set(p.customerId, shortfallDto(c.shortfall, p.externalCustomerId));
+      return { index: p.index, id: p.id, status: "refused", reason: c.reason, customer: p.externalCustomerId };
+    }
     duplicates++;
     return { index: p.index, id: p.id, status: "duplicate", contentDiffers: c.contentDiffers };
   });
-  return { outcomes, accepted, duplicates, rejected };
+  return { outcomes, accepted, duplicates, rejected, refused, credits: [...credits.values()] };
 }

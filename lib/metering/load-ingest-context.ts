@@ -36,10 +36,9 @@ export function clearIngestContextCache(): void {
   globalForCache.__meterlyIngestCache = undefined;
 }
 
-// Named statements: parsed and planned once per connection.
-const SELECT_CUSTOMERS = { name: "meterly_ingest_customers", text: "SELECT id, external_id FROM customers WHERE external_id = ANY($1::text[])" };
+// Unnamed statements: the embedded server runs every connection in one session, where named ones collide.
+const SELECT_CUSTOMERS = { text: "SELECT id, external_id FROM customers WHERE external_id = ANY($1::text[])" };
 const SELECT_METERS = {
-  name: "meterly_ingest_meters",
   text: "SELECT id, key, event_type, aggregation, value_property, group_by, filters, allow_negative FROM meters WHERE event_type = ANY($1::text[]) AND archived_at IS NULL ORDER BY key",
 };
 

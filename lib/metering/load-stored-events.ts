@@ -14,7 +14,7 @@ type Row = { customer_id: string; idempotency_key: string; event_type: string; t
 export async function loadStoredEvents(client: PoolClient, keys: { customerId: string; id: string }[]): Promise<Map<string, EventContent>> {
   const out = new Map<string, EventContent>();
   if (keys.length === 0) return out;
-  const res = await client.query<Row>({ name: "meterly_stored_events", text: SELECT_STORED, values: [keys.map((k) => k.customerId), keys.map((k) => k.id)] });
+  const res = await client.query<Row>(SELECT_STORED, [keys.map((k) => k.customerId), keys.map((k) => k.id)]);
   for (const r of res.rows) {
     out.set(eventKey(r.customer_id, r.idempotency_key), { type: r.event_type, timestamp: r.timestamp, properties: r.properties ?? {} });
   }

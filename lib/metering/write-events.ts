@@ -4,6 +4,8 @@ import type { PreparedEvent } from "./prepare-events";
 import { rollupDeltas } from "./rollup-deltas";
 import { uniqueValueRows } from "./unique-value-rows";
 import { rateNewUsage } from "@/lib/rating-usage/rate-new-usage";
+import { burnCreditsForUsage } from "@/lib/ledger/burn-credits-for-usage";
+import { pgSql } from "@/lib/ledger/sql";
 
 const INSERT_EVENTS = `
 INSERT INTO usage_events (customer_id, idempotency_key, event_type, "timestamp", properties)
@@ -31,7 +33,9 @@ export const eventKey = (customerId: string, id: string) => `${customerId}|${id}
 /**
  * Stores events, their rollups and (for UNIQUE_COUNT meters) their distinct identities on `client`,
  * which must be inside a transaction, and rates the new ones into their billing periods' running charges
- * (lib/rating-usage/rate-new-usage.ts; one indexed query when no customer has a subscription).
+ * (lib/rating-usage/rate-new-usage.ts; one indexed query when no customer has a subscription), then burns
+ * each customer's credits for it (lib/ledger; throws InsufficientCreditsError when a PREPAID balance is short:
+ * writeFundedEvents refuses those events).
  * Returns the keys of the events that were new; the others were already stored (duplicates).
  */
 export async function writeEvents(client: PoolClient, events: PreparedEvent[]): Promise<Set<string>> {
@@ -70,8 +74,9 @@ export async function writeEvents(client: PoolClient, events: PreparedEvent[]): 
       uniques.map((u) => u.value),
     ]);
   }
-  // Last, after the rollups: rate the new usage into its billing period's running charge.
-  await rateNewUsage(client, fresh);
+  // Last, after the rollups: rate the new usage into its billing period's running charge, and burn credits for it.
+  const rated = await rateNewUsage(client, fresh);
+  await burnCreditsForUsage(pgSql(client), fresh, rated);
   return inserted;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
+import type { RatedChange } from "@/lib/ledger/usage-charges";
 import { MoneyDecimal } from "@/lib/money/decimal";
 import type { PeriodUsage } from "./fold-period-usage";
 import { nextChargeState, type ChargeState } from "./next-charge-state";
@@ -31,9 +32,10 @@ const keyOf = (r: KeyRow) => `${r.customer_id}|${r.subscription_id}|${r.period_s
 /**
  * Applies folded usage to period_meter_charges on the ingest transaction's client. Rows are created and
  * locked in key order (as events and rollups are before them), so concurrent writers cannot deadlock;
- * each row's new quantity and amount are computed from its locked state, then written back.
+ * each row's new quantity and amount are computed from its locked state, then written back. Returns each
+ * row's amount before and after, for the credit ledger's burn (lib/ledger/burn-credits-for-usage.ts).
  */
-export async function applyPeriodUsage(client: PoolClient, usages: PeriodUsage[]): Promise<void> {
+export async function applyPeriodUsage(client: PoolClient, usages: PeriodUsage[]): Promise<RatedChange[]> {
   const locked = await client.query<StateRow>(LOCK_ROWS, [
     usages.map((u) => u.customerId),
     usages.map((u) => u.subscriptionId),
@@ -59,6 +61,7 @@ export async function applyPeriodUsage(client: PoolClient, usages: PeriodUsage[]
     next.map((s) => s.amount.toFixed()),
     next.map((s) => s.latestAt?.toISOString() ?? null),
   ]);
+  return usages.map((u, i) => ({ customerId: u.customerId, subscriptionId: u.subscriptionId, periodStart: u.periodStart, amountBefore: states.get(u.key)!.amount, amountAfter: next[i].amount }));
 }
 
 /** Records UNIQUE_COUNT identities per period; returns, per usage key, how many were new. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
+import type { RatedChange } from "@/lib/ledger/usage-charges";
 import type { PreparedEvent } from "@/lib/metering/prepare-events";
 import { applyPeriodUsage } from "./apply-period-usage";
 import { foldPeriodUsage } from "./fold-period-usage";
@@ -10,10 +11,11 @@ import { loadVersionPrices } from "./version-prices";
  * Rates newly stored events in the ingest transaction (`client` is inside it): each event against the
  * subscription in force at its timestamp, adding to its billing period's running charge per priced
  * meter (period_meter_charges). One indexed query when none of the customers has a subscription.
+ * Returns how each running charge moved (what the credit ledger burns).
  */
-export async function rateNewUsage(client: PoolClient, events: readonly PreparedEvent[]): Promise<void> {
+export async function rateNewUsage(client: PoolClient, events: readonly PreparedEvent[]): Promise<RatedChange[]> {
   const metered = events.filter((e) => e.contributions.length > 0);
-  if (metered.length === 0) return;
+  if (metered.length === 0) return [];
   let from = metered[0].timestamp;
   let to = from;
   for (const e of metered) {
@@ -22,9 +24,9 @@ export async function rateNewUsage(client: PoolClient, events: readonly Prepared
   }
   const customerIds = [...new Set(metered.map((e) => e.customerId))];
   const subs = await loadSubscriptionsInForce(client, customerIds, from, to);
-  if (subs.size === 0) return;
+  if (subs.size === 0) return [];
   const versionIds = [...subs.values()].flatMap((list) => list.map((s) => s.planVersionId));
   const prices = await loadVersionPrices(client, versionIds);
   const usages = foldPeriodUsage(metered, subs, prices);
-  if (usages.length > 0) await applyPeriodUsage(client, usages);
+  return usages.length > 0 ? applyPeriodUsage(client, usages) : [];
 }

@@ -7,6 +7,8 @@ import { ZERO } from "@/lib/money/decimal";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { priceModelSchema } from "@/lib/rating/price-model-schema";
 import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
+import { settleRatedUsage } from "@/lib/ledger/settle-rated-usage";
+import { prismaSql } from "@/lib/ledger/sql";
 import { foldPeriodUsage } from "./fold-period-usage";
 import { nextChargeState } from "./next-charge-state";
 import { subscriptionAt, type SubscriptionInForce } from "./subscriptions-in-force";
@@ -56,6 +58,8 @@ export async function recomputePeriodCharges(tx: Tx, customerId: string, eventTy
       await tx.periodMeterCharge.upsert({ where: { customerId_subscriptionId_periodStart_meterId: key }, create: { ...key, periodEnd: end, ...state }, update: state });
     }
   }
+  // The credit ledger follows the corrected charges: credits paid for voided usage come back (lib/ledger).
+  await settleRatedUsage(prismaSql(tx), customerId);
   return periods.size;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { upsertCustomer, upsertMeter, upsertUser } from "./factories";
 import { seedDemoPlan } from "./demo-plan";
+import { seedDemoCreditPacks } from "./demo-credit-packs";
 
 export const DEMO_ADMIN = { email: "admin@meterly.local", password: "meterly-admin" };
 export const DEMO_MEMBER = { email: "dev@acme.test", password: "meterly-member" };
@@ -22,6 +23,7 @@ export async function seedDemoData(opts: { plan?: boolean } = {}) {
     groupBy: ["model"],
     unit: "tokens",
   });
+  await seedDemoCreditPacks();
   if (opts.plan !== false) await seedDemoPlan({ kind: "user", userId: admin.id, role: "ADMIN", customerId: null }, acme.id, tokens.id);
   return { acme };
 }

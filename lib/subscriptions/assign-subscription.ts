@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/assert-role";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { grantTrialCredits } from "@/lib/ledger/grant-trial-credits";
 import { assertAssignableVersion } from "./assert-assignable-version";
 import { lockCustomer } from "./lock-customer";
 import { settleSubscriptions } from "./settle-subscriptions";
@@ -32,6 +33,7 @@ export async function assignSubscription(actor: Actor, customerId: string, input
       data: { customerId: customer.id, planVersionId: version.id, status: "ACTIVE", startedAt: now, anchorAt: trialEndsAt ?? now, trialEndsAt },
     });
     await recordAudit(actor, "subscription.created", sub.id, { customerId: customer.id, planVersionId: version.id, trialEndsAt }, tx);
+    await grantTrialCredits(tx, customer.id, version, now);
     return { subscriptionId: sub.id };
   });
 }

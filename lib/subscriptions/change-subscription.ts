@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/assert-role";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import { grantTrialCredits } from "@/lib/ledger/grant-trial-credits";
 import { parseCurrency } from "@/lib/money/currencies";
 import { assertAssignableVersion } from "./assert-assignable-version";
 import { billingPeriodAt } from "./billing-period";
@@ -63,6 +64,7 @@ export async function changeSubscription(actor: Actor, customerId: string, input
     });
     const details = { customerId: customer.id, from: current.id, planVersionId: next.id, creditMinor: String(proration.creditMinor), chargeMinor: String(proration.chargeMinor) };
     await recordAudit(actor, "subscription.changed", sub.id, details, tx);
+    await grantTrialCredits(tx, customer.id, next, now);
     return { subscriptionId: sub.id, startsAt: now, proration };
   });
   return result;

@@ -154,6 +154,8 @@ function ledger(): Ledger {
   return { acknowledged: acknowledged.size, accepted: acceptedKeys.size, doubleAccepted, acceptedNotAcknowledged, byCustomer };
 }
 
+// Never outlive the benchmark that started this process.
+process.on("disconnect", () => process.exit(0));
 process.on("message", (msg: ClientMessage) => {
   const reply = (m: unknown) => process.send!(m);
   if (msg.kind === "phase") runPhase(msg.request).then(reply, (e: Error) => reply({ fatal: e.message }));

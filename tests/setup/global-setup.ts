@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { assertLedgerConsistent } from "../support/ledger-teardown";
 
 let db: TestDatabase | undefined;
 
@@ -9,7 +10,12 @@ export default async function setup(project: TestProject) {
   db = await createTestDatabase("vitest");
   project.provide("databaseUrl", db.url);
   return async () => {
-    await db?.drop();
+    try {
+      // The end of the suite: the credit ledger must be consistent after everything every test did.
+      if (db) await assertLedgerConsistent(db.url);
+    } finally {
+      await db?.drop();
+    }
   };
 }
 

@@ -19,6 +19,18 @@ CREATE TYPE "PaymentTerms" AS ENUM ('PREPAID', 'POSTPAID');
 -- CreateEnum
 CREATE TYPE "SubscriptionStatus" AS ENUM ('SCHEDULED', 'ACTIVE', 'ENDED');
 
+-- CreateEnum
+CREATE TYPE "CreditGrantKind" AS ENUM ('PURCHASE', 'TRIAL', 'PROMOTIONAL', 'ADJUSTMENT', 'AUTO_RECHARGE');
+
+-- CreateEnum
+CREATE TYPE "CreditEntryKind" AS ENUM ('GRANT', 'BURN', 'EXPIRY', 'ADJUSTMENT');
+
+-- CreateEnum
+CREATE TYPE "CreditPurchaseKind" AS ENUM ('CHECKOUT', 'AUTO_RECHARGE');
+
+-- CreateEnum
+CREATE TYPE "CreditPurchaseStatus" AS ENUM ('PENDING', 'PAID', 'FAILED', 'EXPIRED');
+
 -- CreateTable
 CREATE TABLE "users" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
@@ -141,6 +153,7 @@ CREATE TABLE "plan_versions" (
     "minimum_spend_minor" BIGINT NOT NULL DEFAULT 0,
     "trial_days" INTEGER NOT NULL DEFAULT 0,
     "payment_terms" "PaymentTerms" NOT NULL DEFAULT 'POSTPAID',
+    "trial_credits_minor" BIGINT NOT NULL DEFAULT 0,
     "published_at" TIMESTAMPTZ(3),
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -213,6 +226,175 @@ CREATE TABLE "audit_log" (
     CONSTRAINT "audit_log_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "credit_balances" (
+    "customer_id" UUID NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "balance_minor" BIGINT NOT NULL DEFAULT 0,
+    "last_entry_seq" BIGINT NOT NULL DEFAULT 0,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "credit_balances_pkey" PRIMARY KEY ("customer_id")
+);
+
+-- CreateTable
+CREATE TABLE "credit_grants" (
+    "customer_id" UUID NOT NULL,
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "kind" "CreditGrantKind" NOT NULL,
+    "amount_minor" BIGINT NOT NULL,
+    "remaining_minor" BIGINT NOT NULL,
+    "priority" INTEGER NOT NULL DEFAULT 100,
+    "expires_at" TIMESTAMPTZ(3),
+    "description" TEXT NOT NULL DEFAULT '',
+    "payment_intent_id" TEXT,
+    "source_key" TEXT,
+    "purchase_id" UUID,
+    "created_by_id" UUID,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "credit_grants_pkey" PRIMARY KEY ("customer_id","id")
+);
+
+-- CreateTable
+CREATE TABLE "credit_ledger_entries" (
+    "customer_id" UUID NOT NULL,
+    "seq" BIGINT NOT NULL,
+    "kind" "CreditEntryKind" NOT NULL,
+    "amount_minor" BIGINT NOT NULL,
+    "balance_after_minor" BIGINT NOT NULL,
+    "description" TEXT NOT NULL DEFAULT '',
+    "grant_id" UUID,
+    "rated_minor" BIGINT,
+    "event_count" INTEGER,
+    "first_event_id" TEXT,
+    "last_event_id" TEXT,
+    "actor_id" TEXT,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "credit_ledger_entries_pkey" PRIMARY KEY ("customer_id","seq")
+);
+
+-- CreateTable
+CREATE TABLE "credit_grant_movements" (
+    "customer_id" UUID NOT NULL,
+    "entry_seq" BIGINT NOT NULL,
+    "grant_id" UUID NOT NULL,
+    "amount_minor" BIGINT NOT NULL,
+
+    CONSTRAINT "credit_grant_movements_pkey" PRIMARY KEY ("customer_id","entry_seq","grant_id")
+);
+
+-- CreateTable
+CREATE TABLE "usage_credit_periods" (
+    "customer_id" UUID NOT NULL,
+    "subscription_id" UUID NOT NULL,
+    "period_start" TIMESTAMPTZ(3) NOT NULL,
+    "rated_minor" BIGINT NOT NULL DEFAULT 0,
+    "credited_minor" BIGINT NOT NULL DEFAULT 0,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "usage_credit_periods_pkey" PRIMARY KEY ("customer_id","subscription_id","period_start")
+);
+
+-- CreateTable
+CREATE TABLE "credit_packs" (
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "name" TEXT NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "price_minor" BIGINT NOT NULL,
+    "credits_minor" BIGINT NOT NULL,
+    "bonus_credits_minor" BIGINT NOT NULL DEFAULT 0,
+    "active" BOOLEAN NOT NULL DEFAULT true,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "credit_packs_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "credit_purchases" (
+    "customer_id" UUID NOT NULL,
+    "id" UUID NOT NULL DEFAULT gen_random_uuid(),
+    "kind" "CreditPurchaseKind" NOT NULL,
+    "status" "CreditPurchaseStatus" NOT NULL DEFAULT 'PENDING',
+    "pack_id" UUID NOT NULL,
+    "pack_name" TEXT NOT NULL,
+    "currency" CHAR(3) NOT NULL,
+    "price_minor" BIGINT NOT NULL,
+    "credits_minor" BIGINT NOT NULL,
+    "checkout_session_id" TEXT,
+    "checkout_url" TEXT,
+    "payment_intent_id" TEXT,
+    "save_card" BOOLEAN NOT NULL DEFAULT false,
+    "crossing_seq" INTEGER,
+    "failure_message" TEXT,
+    "created_by_id" UUID,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "completed_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "credit_purchases_pkey" PRIMARY KEY ("customer_id","id")
+);
+
+-- CreateTable
+CREATE TABLE "credit_auto_recharges" (
+    "customer_id" UUID NOT NULL,
+    "enabled" BOOLEAN NOT NULL DEFAULT false,
+    "threshold_minor" BIGINT NOT NULL DEFAULT 0,
+    "pack_id" UUID,
+    "payment_method_id" TEXT,
+    "card_label" TEXT,
+    "armed" BOOLEAN NOT NULL DEFAULT true,
+    "crossings" INTEGER NOT NULL DEFAULT 0,
+    "consecutive_failures" INTEGER NOT NULL DEFAULT 0,
+    "last_failure_message" TEXT,
+    "last_failure_at" TIMESTAMPTZ(3),
+    "disabled_reason" TEXT,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "credit_auto_recharges_pkey" PRIMARY KEY ("customer_id")
+);
+
+-- CreateTable
+CREATE TABLE "stripe_events" (
+    "id" TEXT NOT NULL,
+    "type" TEXT NOT NULL,
+    "object_id" TEXT,
+    "received_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "stripe_events_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "jobs" (
+    "id" BIGSERIAL NOT NULL,
+    "kind" TEXT NOT NULL,
+    "key" TEXT,
+    "payload" JSONB NOT NULL DEFAULT '{}',
+    "run_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "max_attempts" INTEGER NOT NULL DEFAULT 5,
+    "locked_until" TIMESTAMPTZ(3),
+    "done_at" TIMESTAMPTZ(3),
+    "failed_at" TIMESTAMPTZ(3),
+    "last_error" TEXT,
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "jobs_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "notifications" (
+    "customer_id" UUID NOT NULL,
+    "id" BIGSERIAL NOT NULL,
+    "kind" TEXT NOT NULL,
+    "payload" JSONB NOT NULL DEFAULT '{}',
+    "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "sent_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "notifications_pkey" PRIMARY KEY ("customer_id","id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "users_email_key" ON "users"("email");
 
@@ -258,6 +440,39 @@ CREATE UNIQUE INDEX "subscriptions_customer_id_id_key" ON "subscriptions"("custo
 -- CreateIndex
 CREATE INDEX "audit_log_created_at_idx" ON "audit_log"("created_at");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "credit_grants_payment_intent_id_key" ON "credit_grants"("payment_intent_id");
+
+-- CreateIndex
+CREATE INDEX "credit_grants_customer_id_expires_at_priority_created_at_idx" ON "credit_grants"("customer_id", "expires_at", "priority", "created_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "credit_grants_customer_id_source_key_key" ON "credit_grants"("customer_id", "source_key");
+
+-- CreateIndex
+CREATE INDEX "credit_grant_movements_customer_id_grant_id_idx" ON "credit_grant_movements"("customer_id", "grant_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "credit_purchases_checkout_session_id_key" ON "credit_purchases"("checkout_session_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "credit_purchases_payment_intent_id_key" ON "credit_purchases"("payment_intent_id");
+
+-- CreateIndex
+CREATE INDEX "credit_purchases_customer_id_created_at_idx" ON "credit_purchases"("customer_id", "created_at");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "credit_purchases_customer_id_crossing_seq_key" ON "credit_purchases"("customer_id", "crossing_seq");
+
+-- CreateIndex
+CREATE INDEX "credit_auto_recharges_pack_id_idx" ON "credit_auto_recharges"("pack_id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "jobs_key_key" ON "jobs"("key");
+
+-- CreateIndex
+CREATE INDEX "notifications_created_at_idx" ON "notifications"("created_at");
+
 -- AddForeignKey
 ALTER TABLE "users" ADD CONSTRAINT "users_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -296,4 +511,31 @@ ALTER TABLE "subscriptions" ADD CONSTRAINT "subscriptions_plan_version_id_fkey" 
 
 -- AddForeignKey
 ALTER TABLE "period_meter_charges" ADD CONSTRAINT "period_meter_charges_customer_id_subscription_id_fkey" FOREIGN KEY ("customer_id", "subscription_id") REFERENCES "subscriptions"("customer_id", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "credit_balances" ADD CONSTRAINT "credit_balances_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "customers"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "credit_grants" ADD CONSTRAINT "credit_grants_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "credit_balances"("customer_id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "credit_ledger_entries" ADD CONSTRAINT "credit_ledger_entries_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "credit_balances"("customer_id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "credit_grant_movements" ADD CONSTRAINT "credit_grant_movements_customer_id_entry_seq_fkey" FOREIGN KEY ("customer_id", "entry_seq") REFERENCES "credit_ledger_entries"("customer_id", "seq") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "credit_grant_movements" ADD CONSTRAINT "credit_grant_movements_customer_id_grant_id_fkey" FOREIGN KEY ("customer_id", "grant_id") REFERENCES "credit_grants"("customer_id", "id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "credit_purchases" ADD CONSTRAINT "credit_purchases_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "credit_balances"("customer_id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "credit_purchases" ADD CONSTRAINT "credit_purchases_pack_id_fkey" FOREIGN KEY ("pack_id") REFERENCES "credit_packs"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "credit_auto_recharges" ADD CONSTRAINT "credit_auto_recharges_customer_id_fkey" FOREIGN KEY ("customer_id") REFERENCES "credit_balances"("customer_id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "credit_auto_recharges" ADD CONSTRAINT "credit_auto_recharges_pack_id_fkey" FOREIGN KEY ("pack_id") REFERENCES "credit_packs"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

@@ -4,6 +4,7 @@ import { getCustomerSubscriptions } from "@/lib/subscriptions/get-customer-subsc
 import { listPublishedVersions } from "@/lib/catalog/list-published-versions";
 import { SubscriptionPanel } from "@/components/subscriptions/subscription-panel";
 import { notFoundOnMissing } from "@/components/plans/not-found-on-missing";
+import { CustomerCreditsPanel } from "@/components/credits/customer-credits-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +24,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </p>
       </div>
       <SubscriptionPanel customerId={customer.id} currency={customer.currency} subscriptions={subscriptions} versions={versions} />
+      <CustomerCreditsPanel admin={admin} customerId={customer.id} />
     </div>
   );
 }

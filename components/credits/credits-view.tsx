@@ -1,0 +1,31 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/components/providers";
+import type { CreditPackDto } from "@/lib/credit-packs/pack-dto";
+import type { CreditSummaryDto } from "@/lib/ledger/credit-dto";
+import type { LedgerPage } from "@/lib/ledger/list-ledger-entries";
+import { AutoRechargeForm } from "./auto-recharge-form";
+import { BalanceCard } from "./balance-card";
+import { BuyPacks } from "./buy-packs";
+import { GrantsTable } from "./grants-table";
+import { LedgerHistory } from "./ledger-history";
+
+/** The Credits page: the balance and grants refresh every 2 s, so usage burning credits shows without a reload. */
+export function CreditsView({ initial, packs, initialLedger, paymentsEnabled }: { initial: CreditSummaryDto; packs: CreditPackDto[]; initialLedger: LedgerPage; paymentsEnabled: boolean }) {
+  const { data, error, dataUpdatedAt } = useQuery({
+    queryKey: ["credits"],
+    queryFn: () => fetchJson<CreditSummaryDto>("/api/portal/credits"),
+    initialData: initial,
+    refetchInterval: 2000,
+  });
+  return (
+    <div className="space-y-6">
+      <BalanceCard summary={data} updatedAt={dataUpdatedAt} error={error?.message ?? null} />
+      <BuyPacks packs={packs} paymentsEnabled={paymentsEnabled} pending={data.purchases.filter((p) => p.status === "PENDING" && p.kind === "CHECKOUT")} />
+      <AutoRechargeForm settings={data.autoRecharge} packs={packs} currency={data.currency} paymentsEnabled={paymentsEnabled} />
+      <GrantsTable grants={data.grants} />
+      <LedgerHistory initial={initialLedger} />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { GrantDto } from "@/lib/ledger/credit-dto";
+
+export const GRANT_KIND_LABELS: Record<GrantDto["kind"], string> = {
+  PURCHASE: "Purchase",
+  TRIAL: "Trial",
+  PROMOTIONAL: "Promotional",
+  ADJUSTMENT: "Adjustment",
+  AUTO_RECHARGE: "Auto-recharge",
+};
+
+const date = (iso: string) => new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+
+/** Credits left, in the order usage spends them (soonest expiry first). */
+export function GrantsTable({ grants }: { grants: GrantDto[] }) {
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 className="text-lg font-semibold">Your credits</h2>
+      <p className="text-sm text-slate-500">Usage spends the credits that expire soonest first.</p>
+      {grants.length === 0 ? (
+        <p className="mt-3 text-sm text-slate-500">No credits left. Buy a pack above to keep using the service.</p>
+      ) : (
+        <table className="mt-3 w-full text-sm" data-testid="credit-grants">
+          <thead className="text-left text-slate-500">
+            <tr>
+              <th className="py-1">Credits</th>
+              <th className="py-1">Kind</th>
+              <th className="py-1 text-right">Left</th>
+              <th className="py-1 text-right">Of</th>
+              <th className="py-1 text-right">Expires</th>
+            </tr>
+          </thead>
+          <tbody>
+            {grants.map((g) => (
+              <tr key={g.id} className="border-t border-slate-100">
+                <td className="py-2">{g.description || GRANT_KIND_LABELS[g.kind]}</td>
+                <td className="py-2 text-slate-600">{GRANT_KIND_LABELS[g.kind]}</td>
+                <td className="py-2 text-right tabular-nums">{g.remaining.formatted}</td>
+                <td className="py-2 text-right tabular-nums text-slate-500">{g.amount.formatted}</td>
+                <td className="py-2 text-right">{g.expiresAt ? date(g.expiresAt) : "Never"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

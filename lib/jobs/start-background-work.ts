@@ -1,0 +1,24 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { startJobRunner } from "./job-runner";
+
+/**
+ * Called once per app server (instrumentation.ts register()). Parses the environment first, so a server
+ * that could not verify Stripe webhooks (a key without STRIPE_WEBHOOK_SECRET in production) refuses to
+ * start, loudly; then starts this instance's background jobs unless METERLY_JOBS=off.
+ */
+export function startBackgroundWork(): void {
+  let jobs: "on" | "off";
+  try {
+    jobs = env().METERLY_JOBS;
+  } catch (e) {
+    console.error(`Meterly cannot start: ${e instanceof Error ? e.message : String(e)}`);
+    if (process.env.NODE_ENV === "production") process.exit(1);
+    throw e;
+  }
+  if (jobs === "off") {
+    console.log("Background jobs are off in this instance (METERLY_JOBS=off).");
+    return;
+  }
+  startJobRunner();
+}

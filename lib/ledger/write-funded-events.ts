@@ -1,0 +1,82 @@
+import "server-only";
+import type { PoolClient } from "pg";
+import type { PreparedEvent } from "@/lib/metering/prepare-events";
+import { eventKey, writeEvents } from "@/lib/metering/write-events";
+import { InsufficientCreditsError, type CreditShortfall } from "./insufficient-credits";
+
+/** A request's events for one customer were refused: their prepaid usage costs more than the balance. */
+export type CreditRefusal = { status: "refused"; reason: "insufficient_credits"; shortfall: CreditShortfall };
+
+export type FundedWrite = {
+  /** Keys of the events stored. */
+  inserted: Set<string>;
+  /** Per request (index), per customer, the refusal of that request's new events for that customer. */
+  refused: Map<number, Map<string, CreditRefusal>>;
+  /** Per key, the copy that was stored (the group's first copy, unless that copy's request was refused). */
+  firstCopy: Map<string, PreparedEvent>;
+};
+
+const keyOf = (e: PreparedEvent) => eventKey(e.customerId, e.id);
+
+/**
+ * Writes a group of requests' events (writeEvents: store, rate, burn credits) so that a PREPAID customer's
+ * events are stored only if their balance covers them, deciding per request: when it cannot cover a
+ * request's new events for that customer, all of them are refused (none stored, nothing burned) and the
+ * request's other customers' events are unaffected.
+ *
+ * Fast path, the usual case: the whole group in one savepoint. Only when a burn finds a prepaid balance
+ * short is it rolled back and the group written customer by customer (id order, as the fast path locks),
+ * and a short customer's events request by request, in request order, each in its own savepoint: the
+ * requests that fit are stored and burn, the others are refused. The returned `firstCopy` names the copy
+ * stored when an earlier request's copy of the same event was refused.
+ */
+export async function writeFundedEvents(client: PoolClient, unique: PreparedEvent[], requests: readonly { events: readonly PreparedEvent[] }[], groupFirstCopy: Map<string, PreparedEvent>): Promise<FundedWrite> {
+  const inserted = new Set<string>();
+  const refused = new Map<number, Map<string, CreditRefusal>>();
+  const firstCopy = groupFirstCopy;
+  if ((await attempt(client, unique, inserted)) === null) return { inserted, refused, firstCopy };
+  const copies = new Map(groupFirstCopy);
+  const customers = [...new Set(unique.map((e) => e.customerId))].sort();
+  for (const customerId of customers) {
+    if ((await attempt(client, unique.filter((e) => e.customerId === customerId), inserted)) === null) continue;
+    for (let n = 0; n < requests.length; n++) {
+      const events = requestEvents(requests[n].events, customerId, inserted);
+      if (events.length === 0) continue;
+      const shortfall = await attempt(client, events, inserted);
+      if (shortfall) {
+        const byCustomer = refused.get(n) ?? new Map<string, CreditRefusal>();
+        byCustomer.set(customerId, { status: "refused", reason: "insufficient_credits", shortfall });
+        refused.set(n, byCustomer);
+      } else {
+        for (const e of events) if (inserted.has(keyOf(e))) copies.set(keyOf(e), e);
+      }
+    }
+  }
+  return { inserted, refused, firstCopy: copies };
+}
+
+/** A request's events for the customer not stored yet, each key once (its first copy in the request). */
+function requestEvents(events: readonly PreparedEvent[], customerId: string, inserted: Set<string>): PreparedEvent[] {
+  const seen = new Set<string>();
+  return events.filter((e) => {
+    const key = keyOf(e);
+    if (e.customerId !== customerId || inserted.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** writeEvents in a savepoint: null when written, the shortfall when a prepaid balance was short (rolled back). */
+async function attempt(client: PoolClient, events: PreparedEvent[], inserted: Set<string>): Promise<CreditShortfall | null> {
+  await client.query("SAVEPOINT funded_write");
+  try {
+    const keys = await writeEvents(client, events);
+    await client.query("RELEASE SAVEPOINT funded_write");
+    for (const k of keys) inserted.add(k);
+    return null;
+  } catch (e) {
+    await client.query("ROLLBACK TO SAVEPOINT funded_write").catch(() => {});
+    if (e instanceof InsufficientCreditsError) return e.shortfall;
+    throw e;
+  }
+}

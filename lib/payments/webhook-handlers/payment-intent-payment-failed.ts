@@ -1,0 +1,13 @@
+import "server-only";
+import type Stripe from "stripe";
+import { applyOnce, type EventOutcome } from "../apply-once";
+import { readPurchaseRef } from "../purchase-metadata";
+import { recordPaymentFailure } from "../record-payment-failure";
+
+/** A payment failed: recorded on its purchase; an auto-recharge failure is counted, shown and queued for notification. */
+export async function onPaymentIntentPaymentFailed(event: Stripe.Event): Promise<EventOutcome> {
+  const pi = event.data.object as Stripe.PaymentIntent;
+  const ref = readPurchaseRef(pi.metadata);
+  const message = pi.last_payment_error?.message ?? "The payment failed";
+  return applyOnce(event, pi.id, async (tx) => (ref ? recordPaymentFailure(tx, ref, { paymentIntentId: pi.id, message }) : "ignored"));
+}
