@@ -17,7 +17,6 @@ export type UsageMeter = {
  * The active meters a customer's usage can be read on. Meter definitions are the company's catalogue,
  * the same for every customer, so any signed-in user or key may list them.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- every actor may read the catalogue; the parameter keeps the data-function shape
 export async function listUsageMeters(_actor: Actor): Promise<UsageMeter[]> {
   const meters = await prisma.meter.findMany({
     where: { archivedAt: null },
