@@ -1,28 +1,32 @@
 /**
- * `npm run bench:ingest [-- --embedded] [-- --runs N --seconds S --build]`: ingestion throughput of the
- * built app (`next start`; builds first when .next/BUILD_ID is missing, or with --build) on a fresh
- * PostgreSQL database on 127.0.0.1:5432 (dropped after), or with --embedded on the embedded PGlite.
+ * `npm run bench:ingest [-- --embedded --runs N --seconds S --build --no-floors --only PHASE --profile]`:
+ * ingestion throughput of the built app (`next start`; it builds first when .next/BUILD_ID is missing, or
+ * with --build) on a fresh PostgreSQL database on 127.0.0.1:5432 (dropped after), or with --embedded on
+ * the embedded PGlite (in a temporary folder, removed after). See BENCHMARKS.md.
  *
  * Each run measures, from a separate load-generator process over keep-alive loopback connections:
  *   framework   the do-nothing route (app/api/bench/noop) under the load of (b)
  *   (b) single  one event per request from 16 concurrent clients
  *   (a) batch   batches of 500 events from 8 concurrent clients
  *   raw DB      4 connections inserting 1,000-row unnest batches with the same dedup key
- * with 10% of events re-sent. It prints events/s, p50/p99 latency, the app's peak RSS and the ratios
- * to the two ceilings (medians over the runs), then checks that the stored events and rollup sums are
- * exactly what was acknowledged, and exits 1 if not. On PostgreSQL it also checks the floors and exits
- * 2 if one is missed (--no-floors to only report them).
+ * with 10% of events exact re-sends of recently sent ones (possibly still in flight). It prints
+ * events/s, p50/p99 latency, CPU per event (app, database) and grouping per run, then the medians, the
+ * app's peak RSS and the ratios to the two ceilings; then checks that the stored events and rollup
+ * sums are exactly what was acknowledged (exit 1 if not). On PostgreSQL it checks the floors too (exit
+ * 2 if one is missed; --no-floors only reports them). --only noop|single|batch|raw (repeatable) runs
+ * some phases; --profile makes the app write V8 CPU profiles.
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { freePort } from "@/lib/db/free-port";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { createTestDatabase } from "../tests/support/test-database";
 import type { ClientMessage, Ledger, LoadRequest, LoadResult } from "./bench/load-protocol";
+import { printRun, printSummary, type Floors, type PhaseResult, type RunFigures } from "./bench/report";
+import { verifyAcknowledged } from "./bench/verify-acknowledged";
 import { machineCpuSeconds, namedCpuSeconds, sampleRss, treeCpuSeconds } from "./bench/proc-stats";
 import { rawInsertCeiling } from "./bench/raw-insert-ceiling";
 import { mustRun } from "./support/run-command";
@@ -36,7 +40,7 @@ const option = (name: string, fallback: number) => {
 const EMBEDDED = flag("embedded");
 const RUNS = option("runs", 3);
 const SECONDS = option("seconds", 6);
-/** --only noop|single|batch|raw: run just those phases (repeatable), e.g. while profiling. */
+/** --only noop|single|batch|raw: just those phases (repeatable), e.g. while profiling. */
 const ONLY = new Set(args.flatMap((a, i) => (args[i - 1] === "--only" ? [a] : [])));
 const runs = (p: string) => ONLY.size === 0 || ONLY.has(p);
 /** --profile: the app writes V8 CPU profiles (open in Chrome DevTools) to a temporary folder, printed at the end. */
@@ -45,7 +49,7 @@ const CUSTOMERS = 20;
 const EVENT_TYPE = "bench_tokens";
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 
-const FLOORS = { batchEventsPerSec: 25_000, batchOfRaw: 0.35, singleOfFramework: 0.6, singleP99Ms: 100, peakRssMb: 600 };
+const FLOORS: Floors = { batchEventsPerSec: 25_000, batchOfRaw: 0.35, singleOfFramework: 0.6, singleP99Ms: 100, peakRssMb: 600 };
 
 type Database = { url: string; label: string; drop(): Promise<void> };
 
@@ -99,8 +103,8 @@ async function main() {
     }
     const peakRssMb = rss.stop();
     const ledger = await request<Ledger>(client, { kind: "ledger" });
-    const problems = await verify(db.url, ledger);
-    const floorsMissed = printSummary(figures, peakRssMb, ledger);
+    const problems = await verifyAcknowledged(db.url, ledger);
+    const floorsMissed = printSummary(figures, peakRssMb, ledger, { embedded: EMBEDDED, seconds: SECONDS, profileDir: PROFILE_DIR, floors: FLOORS });
     if (problems.length > 0) {
       console.error(`\nFAILED: the database does not hold exactly what was acknowledged:\n  ${problems.join("\n  ")}`);
       process.exitCode = 1;
@@ -161,7 +165,12 @@ function startServer(databaseUrl: string, port: number): ChildProcess {
       METERLY_BENCH: "1",
       // pglite-socket interleaves the protocol messages of concurrent connections outside a transaction
       // (one connection's Bind can meet another's Parse), so the embedded database gets one connection.
-      ...(EMBEDDED ? { DATABASE_POOL_SIZE: "1" } : {}), DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: "bench-secret-bench-secret-bench", NEXTAUTH_URL: origin, APP_URL: origin },
+      ...(EMBEDDED ? { DATABASE_POOL_SIZE: "1" } : {}),
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
+      NEXTAUTH_URL: origin,
+      APP_URL: origin,
+    },
   });
   child.stderr!.on("data", (d: Buffer) => process.stderr.write(`[app] ${d}`));
   return child;
@@ -235,13 +244,6 @@ function ownCpuSeconds(): number {
 /** The app server's pid, for CPU accounting. */
 let appPid = 0;
 
-/**
- * A phase's figures; the CPU cores busy on average (app process tree, load client, PostgreSQL
- * processes, whole machine: the rest is anything else running, which makes a run noisy); and, for ingestion, how many requests and
- * events each transaction carried on average.
- */
-type PhaseResult = LoadResult & { cpu: { app: number; client: number; db: number; machine: number }; perGroup: { requests: number; events: number; failedGroups: number; writers: number; busy: number } | null };
-
 const children: ChildProcess[] = [];
 
 /** SIGTERM, then SIGKILL if it has not exited within 5 s. */
@@ -254,107 +256,6 @@ async function stopProcess(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-/** The database must hold exactly the acknowledged events, each accepted once, with exact rollup sums. */
-async function verify(databaseUrl: string, ledger: Ledger): Promise<string[]> {
-  const problems: string[] = [];
-  if (ledger.doubleAccepted > 0) problems.push(`${ledger.doubleAccepted} events were answered "accepted" more than once`);
-  if (ledger.accepted !== ledger.acknowledged) problems.push(`${ledger.acknowledged} distinct events acknowledged but ${ledger.accepted} accepted`);
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    const events = await c.query<{ external_id: string; n: string }>(
-      "SELECT c.external_id, count(*)::text AS n FROM usage_events e JOIN customers c ON c.id = e.customer_id GROUP BY 1",
-    );
-    const rollups = await c.query<{ external_id: string; sum: string; count: string }>(
-      "SELECT c.external_id, sum(r.sum)::text AS sum, sum(r.count)::text AS count FROM usage_rollups r JOIN customers c ON c.id = r.customer_id GROUP BY 1",
-    );
-    const stored = new Map(events.rows.map((r) => [r.external_id, Number(r.n)]));
-    const rolled = new Map(rollups.rows.map((r) => [r.external_id, r]));
-    const names = new Set([...stored.keys(), ...rolled.keys(), ...Object.keys(ledger.byCustomer)]);
-    for (const name of names) {
-      const want = ledger.byCustomer[name] ?? { events: 0, tokens: "0" };
-      const have = stored.get(name) ?? 0;
-      const r = rolled.get(name);
-      if (have !== want.events) problems.push(`${name}: ${have} events stored, ${want.events} acknowledged`);
-      if ((r?.count ?? "0") !== String(want.events)) problems.push(`${name}: rollup count ${r?.count ?? 0}, ${want.events} acknowledged`);
-      if (!sameDecimal(r?.sum ?? "0", want.tokens)) problems.push(`${name}: rollup sum ${r?.sum ?? 0}, acknowledged tokens ${want.tokens}`);
-    }
-  } finally {
-    await c.end();
-  }
-  return problems;
-}
-
-/** "123.000000000000" and "123" are the same amount; compared as exact integers (tokens are whole). */
-function sameDecimal(stored: string, expected: string): boolean {
-  const [whole, frac = ""] = stored.split(".");
-  return /^0*$/.test(frac) && BigInt(whole) === BigInt(expected);
-}
-
-type RunFigures = { framework: PhaseResult | null; single: PhaseResult | null; batch: PhaseResult | null; rawDb: number | null };
-
-const perSec = (r: LoadResult) => r.events / (r.elapsedMs / 1000);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
-const ms = (n: number) => n.toFixed(1);
-
-function printRun(r: number, f: RunFigures) {
-  const parts: string[] = [];
-  if (f.framework) parts.push(`framework ${fmt(perSec(f.framework))} req/s p50 ${ms(f.framework.p50Ms)} p99 ${ms(f.framework.p99Ms)} ms${grouping(f.framework)}`);
-  if (f.single) parts.push(`(b) ${fmt(perSec(f.single))} ev/s p50 ${ms(f.single.p50Ms)} p99 ${ms(f.single.p99Ms)} ms${grouping(f.single)}`);
-  if (f.batch) parts.push(`(a) ${fmt(perSec(f.batch))} ev/s p50 ${ms(f.batch.p50Ms)} p99 ${ms(f.batch.p99Ms)} ms${grouping(f.batch)}`);
-  if (f.rawDb !== null) parts.push(`raw DB ${fmt(f.rawDb)} rows/s`);
-  console.log(`run ${r}: ${parts.join(" | ")}`);
-}
-
-function grouping(r: PhaseResult): string {
-  const g = r.perGroup;
-  const rate = perSec(r);
-  const cores = `cores: app ${r.cpu.app.toFixed(2)}, client ${r.cpu.client.toFixed(2)}, db ${r.cpu.db.toFixed(2)}, machine ${r.cpu.machine.toFixed(2)}; app ${fmt((r.cpu.app / rate) * 1e6)} µs, db ${fmt((r.cpu.db / rate) * 1e6)} µs CPU per ${g ? "event" : "request"}`;
-  return g ? ` (${g.requests.toFixed(1)} req, ${fmt(g.events)} ev per transaction, ${g.writers} writer(s) ${pct(g.busy)} busy; ${cores})` : ` (${cores})`;
-}
-
-/** Medians over the runs, ratios and (on PostgreSQL) the floors; returns the floors missed. */
-function printSummary(runs: RunFigures[], peakRssMb: number, ledger: Ledger): string[] {
-  const m = (pick: (f: RunFigures) => PhaseResult | null, value: (r: PhaseResult) => number) => {
-    const xs = runs.map(pick).filter((r): r is PhaseResult => r !== null);
-    return xs.length ? median(xs.map(value)) : NaN;
-  };
-  const framework = m((f) => f.framework, perSec);
-  const single = m((f) => f.single, perSec);
-  const batchRate = m((f) => f.batch, perSec);
-  const raw = median(runs.flatMap((f) => (f.rawDb === null ? [] : [f.rawDb])));
-  const singleP99 = m((f) => f.single, (r) => r.p99Ms);
-  const latency = (pick: (f: RunFigures) => PhaseResult | null) => `p50 ${ms(m(pick, (r) => r.p50Ms))} ms, p99 ${ms(m(pick, (r) => r.p99Ms))} ms`;
-  const rows: [string, string, string][] = [
-    ["(a) batches of 500, 8 clients", `${fmt(batchRate)} events/s`, `${latency((f) => f.batch)}; ${pct(batchRate / raw)} of the raw DB ceiling`],
-    ["(b) 1 event per request, 16 clients", `${fmt(single)} events/s`, `${latency((f) => f.single)}; ${pct(single / framework)} of the framework ceiling`],
-    ["framework ceiling (no-op route, load of b)", `${fmt(framework)} requests/s`, latency((f) => f.framework)],
-    ["raw DB ceiling (4 conns, 1,000-row unnest)", `${fmt(raw)} rows/s`, ""],
-    ["app peak RSS (next-server tree)", `${peakRssMb.toFixed(0)} MB`, ""],
-  ];
-  console.log(`\n${EMBEDDED ? "Embedded PGlite" : "PostgreSQL"}: medians of ${runs.length} runs of ${SECONDS} s per phase, 10% duplicates, ${os.cpus().length} CPUs (${ledger.acknowledged} events acknowledged in all)`);
-  for (const [name, value, note] of rows) console.log(`  ${name.padEnd(44)} ${value.padStart(18)}  ${note}`);
-  if (PROFILE_DIR) console.log(`  CPU profiles of the app: ${PROFILE_DIR}`);
-  const missed: string[] = [];
-  if (!EMBEDDED) {
-    const checks: [string, boolean][] = [
-      [`(a) >= ${fmt(FLOORS.batchEventsPerSec)} events/s`, batchRate >= FLOORS.batchEventsPerSec],
-      [`(a) >= ${pct(FLOORS.batchOfRaw)} of raw DB`, batchRate / raw >= FLOORS.batchOfRaw],
-      [`(b) >= ${pct(FLOORS.singleOfFramework)} of framework`, single / framework >= FLOORS.singleOfFramework],
-      [`(b) p99 < ${FLOORS.singleP99Ms} ms`, singleP99 < FLOORS.singleP99Ms],
-      [`peak RSS < ${FLOORS.peakRssMb} MB`, peakRssMb < FLOORS.peakRssMb],
-    ];
-    for (const [name, ok] of checks) if (!ok) missed.push(name);
-    console.log(`  floors: ${checks.map(([name, ok]) => `${name} ${ok ? "ok" : "MISSED"}`).join("; ")}`);
-  }
-  return missed;
-}
-
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 const eventsUrl = (port: number) => `http://127.0.0.1:${port}/api/v1/events`;
 const noopUrl = (port: number) => `http://127.0.0.1:${port}/api/bench/noop`;
 

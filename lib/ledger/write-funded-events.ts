@@ -66,12 +66,20 @@ function requestEvents(events: readonly PreparedEvent[], customerId: string, ins
   });
 }
 
-/** writeEvents in a savepoint: null when written, the shortfall when a prepaid balance was short (rolled back). */
+/**
+ * writeEvents in a savepoint: null when written, the shortfall when a prepaid balance was short (rolled back).
+ * SAVEPOINT and RELEASE are queued, not awaited: pg sends the next statement the moment the previous one
+ * completes, without waiting for a turn of the event loop (busy parsing requests at high rate). A failed
+ * RELEASE aborts the transaction, so the caller's next statement fails and its COMMIT answers ROLLBACK
+ * (commitEventGroup checks COMMIT's answer).
+ */
 async function attempt(client: PoolClient, events: PreparedEvent[], inserted: Set<string>): Promise<CreditShortfall | null> {
-  await client.query("SAVEPOINT funded_write");
+  const savepoint = client.query("SAVEPOINT funded_write");
+  savepoint.catch(() => {}); // awaited below; a failure also fails writeEvents' statements queued behind it
   try {
     const keys = await writeEvents(client, events);
-    await client.query("RELEASE SAVEPOINT funded_write");
+    await savepoint;
+    client.query("RELEASE SAVEPOINT funded_write").catch(() => {});
     for (const k of keys) inserted.add(k);
     return null;
   } catch (e) {

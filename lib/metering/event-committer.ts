@@ -1,4 +1,5 @@
 import "server-only";
+import type { PoolClient } from "pg";
 import { pool } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { commitEventGroup, type CommitOutcome, type EventSubmission } from "./commit-event-group";
@@ -7,15 +8,23 @@ import { GroupCommit } from "./group-commit";
 /** Events per group transaction (a request of up to 1,000 events is never split). */
 export const MAX_GROUP_EVENTS = 5000;
 
+/**
+ * The second writer starts only when this many events wait behind a group in flight: one-event
+ * requests then share one writer's bigger groups (fewer statements per request), and batches get
+ * two transactions in flight, one's inserts overlapping the other's JavaScript and COMMIT.
+ */
+const SECOND_WRITER_BACKLOG = 1000;
+
 type EventCommitter = GroupCommit<EventSubmission, CommitOutcome[]>;
 
 const globalForCommitter = globalThis as unknown as { __meterlyEventCommitter?: Promise<EventCommitter>; __meterlyEventCommitterReady?: EventCommitter };
 
 /**
- * The process's one group committer for usage events. Two writers on PostgreSQL, so one group's
- * COMMIT (the WAL flush) overlaps the next group's inserts; one on PGlite, whose wire server runs one
- * session's transaction at a time anyway. Deadlock-free with two writers: writeEvents takes event and
- * rollup row locks in key order.
+ * The process's one group committer for usage events: on PostgreSQL up to two writers (the second only
+ * under a backlog, see above; never more than the pool can spare), on PGlite one, since its wire server
+ * runs one session's transaction at a time anyway. Deadlock-free with two writers: each group's events
+ * are sorted by key and writeEvents takes event and rollup row locks in key order (a deadlock or
+ * serialization failure is retried by commitEventGroup all the same).
  */
 export function eventCommitter(): EventCommitter | Promise<EventCommitter> {
   if (globalForCommitter.__meterlyEventCommitterReady) return globalForCommitter.__meterlyEventCommitterReady;
@@ -29,18 +38,26 @@ export function eventCommitter(): EventCommitter | Promise<EventCommitter> {
 async function createCommitter(): Promise<EventCommitter> {
   const { rows } = await pool().query<{ version: string }>("SELECT version()");
   const embedded = /PGlite/i.test(rows[0]?.version ?? "");
-  const writers = process.env.XX_WRITERS ? Number(process.env.XX_WRITERS) : embedded ? 1 : Math.max(1, Math.min(2, env().DATABASE_POOL_SIZE - 1));
+  const writers = embedded ? 1 : Math.max(1, Math.min(2, env().DATABASE_POOL_SIZE - 1));
   return new GroupCommit<EventSubmission, CommitOutcome[]>({
     writers,
-    backlogForAnotherWriter: process.env.XX_BACKLOG ? Number(process.env.XX_BACKLOG) : 1,
+    backlogForAnotherWriter: SECOND_WRITER_BACKLOG,
     maxGroupSize: MAX_GROUP_EVENTS,
     sizeOf: (s) => s.events.length,
-    writeGroup: writeGroup,
+    writeGroup: writeEventGroup,
   });
 }
 
-async function writeGroup(submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
+/**
+ * One group's transaction on a pool connection switched to pg's pipeline mode for the duration: the
+ * statements the writers queue without awaiting (BEGIN, SAVEPOINT, RELEASE, the rollups behind the
+ * event insert, COMMIT behind the duplicates' lookup) go out at once instead of one round trip and one
+ * event-loop turn each. Every statement is still awaited before the connection goes back (pipeline off).
+ */
+export async function writeEventGroup(submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
   const client = await pool().connect();
+  const pipelined = client as PoolClient & { pipeline: boolean };
+  pipelined.pipeline = true;
   let broken: Error | undefined;
   try {
     return await commitEventGroup(client, submissions);
@@ -49,6 +66,8 @@ async function writeGroup(submissions: EventSubmission[]): Promise<CommitOutcome
     if (!(e as { code?: string }).code) broken = e as Error;
     throw e;
   } finally {
+    pipelined.pipeline = false;
     client.release(broken);
   }
 }
+

@@ -2,7 +2,8 @@ import Decimal from "decimal.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import { pool, prisma } from "@/lib/db/client";
-import { commitEventGroup, type CommitOutcome, type EventSubmission } from "@/lib/metering/commit-event-group";
+import type { CommitOutcome, EventSubmission } from "@/lib/metering/commit-event-group";
+import { writeEventGroup } from "@/lib/metering/event-committer";
 import { GroupCommit } from "@/lib/metering/group-commit";
 import { loadIngestContext } from "@/lib/metering/load-ingest-context";
 import { prepareEvent, type PreparedEvent } from "@/lib/metering/prepare-events";
@@ -202,14 +203,9 @@ describe("exactly-once ingestion", () => {
       writers: 1,
       maxGroupSize: 5000,
       sizeOf: (s) => s.events.length,
-      writeGroup: async (subs) => {
+      writeGroup: (subs) => {
         groups.push(subs.length);
-        const client = await pool().connect();
-        try {
-          return await commitEventGroup(client, subs);
-        } finally {
-          client.release();
-        }
+        return writeEventGroup(subs);
       },
     });
     const shared = prepare("g-shared", "5");
