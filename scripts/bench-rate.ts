@@ -11,6 +11,7 @@ import type { PriceModel } from "@/lib/rating/price-model";
 import { priceQuantity } from "@/lib/rating/price-quantity";
 import { rateIncrement } from "@/lib/rating/rate-increment";
 import { RunningCharge } from "@/lib/rating/running-charge";
+import { prng } from "./bench/prng";
 
 const INCREMENTS = 1_000_000;
 const RUNS = 3;
@@ -36,18 +37,6 @@ const MODELS: Record<string, PriceModel> = {
     ],
   },
 };
-
-/** mulberry32: small, fast, seeded. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 1..1000 tokens per increment, as exact Decimals (integers, never floats). */
 function makeQuantities(): Decimal[] {

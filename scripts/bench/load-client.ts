@@ -6,23 +6,13 @@
  */
 import http from "node:http";
 import type { LoadRequest, LoadResult, Ledger, ClientMessage } from "./load-protocol";
+import { prng } from "./prng";
 
 type SentEvent = { id: string; customer: string; tokens: number; body: Record<string, unknown> };
 
 const acknowledged = new Map<string, SentEvent>();
 const acceptedKeys = new Set<string>();
 let doubleAccepted = 0;
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Events of one phase: new ones, and with probability `duplicateRate` an exact re-send of a recent one. */
 function eventSource(req: LoadRequest) {
