@@ -163,9 +163,6 @@ function startServer(databaseUrl: string, port: number): ChildProcess {
       ...process.env,
       NODE_ENV: "production",
       METERLY_BENCH: "1",
-      // pglite-socket interleaves the protocol messages of concurrent connections outside a transaction
-      // (one connection's Bind can meet another's Parse), so the embedded database gets one connection.
-      ...(EMBEDDED ? { DATABASE_POOL_SIZE: "1" } : {}),
       DATABASE_URL: databaseUrl,
       NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
       NEXTAUTH_URL: origin,

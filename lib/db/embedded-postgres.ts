@@ -1,19 +1,21 @@
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { freePort } from "./free-port";
+import { servePGliteOverWire } from "./pglite-wire-server";
 
 export type EmbeddedPostgres = { url: string; port: number; stop(): Promise<void> };
 
 /**
  * Starts PGlite (Postgres compiled to WASM) and serves it over the Postgres wire protocol on loopback,
  * so the app talks to it through the same pg adapter as to a real server. `dataDir` keeps the data;
- * omit it for an in-memory database. stop() closes the socket and then the database cleanly.
+ * omit it for an in-memory database. stop() closes the connections and then the database cleanly.
  */
 export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number; maxConnections?: number } = {}): Promise<EmbeddedPostgres> {
   const db = await PGlite.create(opts.dataDir ?? "memory://");
-  const port = opts.port ?? (await freePort());
-  const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: opts.maxConnections ?? 64 });
-  await server.start();
+  // Port 0: the OS picks a free port at listen time (no window in which another process can take it).
+  const server = await servePGliteOverWire(db, { host: "127.0.0.1", port: opts.port ?? 0, maxConnections: opts.maxConnections ?? 64 }).catch(async (err) => {
+    await db.close();
+    throw err;
+  });
+  const { port } = server;
   let stopped = false;
   return {
     url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`,
@@ -21,7 +23,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };

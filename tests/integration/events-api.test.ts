@@ -80,6 +80,8 @@ describe("POST /api/v1/events", () => {
     ["missing id", { id: undefined }, "id", "invalid_type"],
     ["non-numeric token count", { properties: { tokens: "lots", model: "a" } }, "properties.tokens", "numeric"],
     ["negative token count", { properties: { tokens: -5, model: "a" } }, "properties.tokens", "non_negative"],
+    ["token count of 10^20 or more", { properties: { tokens: "1e20", model: "a" } }, "properties.tokens", "max_magnitude"],
+    ["token count with 13 decimals", { properties: { tokens: "0.0000000000001", model: "a" } }, "properties.tokens", "max_scale"],
     ["timestamp without offset", { timestamp: "2026-01-01T00:00:00" }, "timestamp", "invalid_format"],
   ])("rejects %s with 422 naming the field, writing nothing", async (_name, over, field, rule) => {
     const before = await countEvents(w.customer.id);
@@ -106,5 +108,16 @@ describe("POST /api/v1/events", () => {
     expect(res.json).toMatchObject({ accepted: 2, duplicates: 1, rejected: 1 });
     const again = await callRoute(POST, { key: w.key.secret, body: { events: [dupe, event({ type: "nope" }), dupe] } });
     expect(again.json.events.map((o: { status: string }) => o.status)).toEqual(["duplicate", "rejected", "duplicate"]);
+  });
+
+  it("a batch with a value too large for the rollups stores the others and rejects that one", async () => {
+    const before = { events: await countEvents(w.customer.id), sum: await rollupSum(w.customer.id, w.meter.id) };
+    const body = { events: [event({ properties: { tokens: 5, model: "r" } }), event({ properties: { tokens: 1e30, model: "r" } }), event({ properties: { tokens: "1.5e3", model: "r" } })] };
+    const res = await callRoute(POST, { key: w.key.secret, body });
+    expect(res.status).toBe(202);
+    expect(res.json).toMatchObject({ accepted: 2, rejected: 1 });
+    expect(res.json.events[1]).toMatchObject({ status: "rejected", problems: [expect.objectContaining({ field: "properties.tokens", rule: "max_magnitude" })] });
+    expect(await countEvents(w.customer.id)).toBe(before.events + 2);
+    expect(Number(await rollupSum(w.customer.id, w.meter.id)) - Number(before.sum)).toBe(1505);
   });
 });
