@@ -3,6 +3,7 @@ import type { PoolClient } from "pg";
 import { loadStoredEvents } from "./load-stored-events";
 import type { PreparedEvent } from "./prepare-events";
 import { contentDiffers, type EventContent } from "./same-content";
+import { lockCustomers } from "./lock-customers";
 import { eventKey } from "./write-events";
 import { writeFundedEvents, type CreditRefusal, type FundedWrite } from "@/lib/ledger/write-funded-events";
 
@@ -41,9 +42,14 @@ export async function commitEventGroup(client: PoolClient, submissions: EventSub
       // without waiting for a turn of the event loop (which, at high rate, is busy parsing requests).
       const began = client.query("BEGIN");
       began.catch(() => {}); // awaited below; a failure also fails the statements queued behind it
-      const funded = await writeFundedEvents(client, group.unique, submissions, group.firstCopy);
-      const inserted = funded.inserted;
+      const locked = lockCustomers(client, group.customerIds);
+      locked.catch(() => {}); // awaited below, likewise
+      const writing = writeFundedEvents(client, group.unique, submissions, group.firstCopy);
+      writing.catch(() => {}); // awaited below, after the lock's answer (which comes first)
       await began;
+      await locked;
+      const funded = await writing;
+      const inserted = funded.inserted;
       // Likewise the stored copies of the duplicates and COMMIT go out back to back. If the SELECT
       // fails the transaction is aborted and COMMIT answers ROLLBACK, which counts as a failure.
       const missing = group.unique.length === inserted.size ? null : group.unique.filter((_, i) => !inserted.has(group.uniqueKeys[i]));
@@ -68,6 +74,7 @@ type Group = {
   firstCopy: Map<string, PreparedEvent>;
   /** Every submitted event's key, per submission. */
   keys: string[][];
+  customerIds: Set<string>;
 };
 
 function firstCopies(submissions: EventSubmission[]): Group {
@@ -85,7 +92,9 @@ function firstCopies(submissions: EventSubmission[]): Group {
   );
   // Sorted here with keys computed once; writeEvents sorts again, which is linear on sorted input.
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { unique: keyed.map((k) => k.event), uniqueKeys: keyed.map((k) => k.key), firstCopy, keys };
+  const customerIds = new Set<string>();
+  for (const k of keyed) customerIds.add(k.event.customerId);
+  return { unique: keyed.map((k) => k.event), uniqueKeys: keyed.map((k) => k.key), firstCopy, keys, customerIds };
 }
 
 function outcomes(submissions: EventSubmission[], group: Group, { inserted, refused, firstCopy }: FundedWrite, storedBefore: Map<string, EventContent>): CommitOutcome[][] {

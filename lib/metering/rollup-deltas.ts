@@ -1,4 +1,5 @@
 import Decimal from "decimal.js";
+import { ExactSum } from "./exact-sum";
 import type { PreparedEvent } from "./prepare-events";
 
 export type RollupDelta = {
@@ -16,32 +17,50 @@ export type RollupDelta = {
 const HOUR_MS = 3_600_000;
 
 export function hourBucket(ts: Date): Date {
-  return new Date(Math.floor(ts.getTime() / HOUR_MS) * HOUR_MS);
+  return new Date(hourStartMs(ts.getTime()));
 }
 
-/** Folds events into one delta per rollup row, sorted by key so concurrent writers lock rows in the same order. */
+const hourStartMs = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+
+type Fold = { customerId: string; meterId: string; bucketMs: number; dimensions: string; count: number; values: ExactSum; latestText: string | null; latestAt: Date | null };
+
+/**
+ * Folds events into one delta per rollup row, sorted by key so concurrent writers lock rows in the same
+ * order. Runs for every ingested event, so it keys rows by plain numbers and strings and adds values with
+ * ExactSum; Decimals and Dates are made once per row.
+ */
 export function rollupDeltas(events: PreparedEvent[]): RollupDelta[] {
-  const byKey = new Map<string, RollupDelta>();
+  const byKey = new Map<string, Fold>();
   for (const e of events) {
-    const bucket = hourBucket(e.timestamp);
+    const bucketMs = hourStartMs(e.timestamp.getTime());
     for (const c of e.contributions) {
-      const key = `${e.customerId}|${c.meter.id}|${bucket.getTime()}|${c.dimensions}`;
-      let d = byKey.get(key);
-      if (!d) {
-        d = { customerId: e.customerId, meterId: c.meter.id, bucket, dimensions: c.dimensions, sum: new Decimal(0), count: 0, max: null, latestValue: null, latestAt: null };
-        byKey.set(key, d);
+      const key = `${e.customerId}|${c.meter.id}|${bucketMs}|${c.dimensions}`;
+      let f = byKey.get(key);
+      if (!f) {
+        f = { customerId: e.customerId, meterId: c.meter.id, bucketMs, dimensions: c.dimensions, count: 0, values: new ExactSum(), latestText: null, latestAt: null };
+        byKey.set(key, f);
       }
-      d.count += 1;
+      f.count += 1;
       if (c.value !== null) {
-        const v = new Decimal(c.value);
-        d.sum = d.sum.plus(v);
-        d.max = d.max === null || v.gt(d.max) ? v : d.max;
-        if (d.latestAt === null || e.timestamp >= d.latestAt) {
-          d.latestAt = e.timestamp;
-          d.latestValue = v;
+        f.values.add(c.value);
+        if (f.latestAt === null || e.timestamp >= f.latestAt) {
+          f.latestAt = e.timestamp;
+          f.latestText = c.value;
         }
       }
     }
   }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+  return [...byKey.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, f]) => ({
+      customerId: f.customerId,
+      meterId: f.meterId,
+      bucket: new Date(f.bucketMs),
+      dimensions: f.dimensions,
+      sum: f.values.sum,
+      count: f.count,
+      max: f.values.max,
+      latestValue: f.latestText === null ? null : new Decimal(f.latestText),
+      latestAt: f.latestAt,
+    }));
 }

@@ -180,9 +180,9 @@ describe("exactly-once ingestion", () => {
     const c = await meteredCustomer();
     const key = await createTestApiKey({ name: `iso ${c.tag}` });
     const at = hoursAgo(1, 30);
-    const evFor = (id: string, tokens: string) => ({ id, customer: c.customer.externalId, type: c.meter.eventType, timestamp: at.toISOString(), properties: { tokens, model: "m" } });
-    // 1e30 passes validation but overflows the rollup's NUMERIC(38,12): the database refuses the whole transaction.
-    const sends = [evFor("iso-1", "1"), evFor("iso-bad", "1e30"), evFor("iso-2", "2"), evFor("iso-3", "3")].map((e) => post(key.secret, { events: [e] }));
+    const evFor = (id: string, tokens: string, note = "") => ({ id, customer: c.customer.externalId, type: c.meter.eventType, timestamp: at.toISOString(), properties: { tokens, model: "m", note } });
+    // A NUL character passes validation but jsonb refuses it: the database fails the whole group transaction.
+    const sends = [evFor("iso-1", "1"), evFor("iso-bad", "1", "nul \u0000"), evFor("iso-2", "2"), evFor("iso-3", "3")].map((e) => post(key.secret, { events: [e] }));
     const results = await Promise.all(sends);
     expect(results.map((r) => r.status)).toEqual([202, 422, 202, 202]);
     expect(results[1].json.error.message).toMatch(/none of its events were stored/);
@@ -195,8 +195,8 @@ describe("exactly-once ingestion", () => {
     const c = await meteredCustomer();
     const now = new Date();
     const ctx = await loadIngestContext(pool(), [c.customer.externalId], [c.meter.eventType], now.getTime());
-    const prepare = (id: string, tokens: string) =>
-      prepareEvent({ id, customer: c.customer.externalId, type: c.meter.eventType, properties: { tokens, model: "m" } }, 0, ctx, { now, maxAgeDays: 35, maxFutureMinutes: 5 }) as PreparedEvent;
+    const prepare = (id: string, tokens: string, note = "") =>
+      prepareEvent({ id, customer: c.customer.externalId, type: c.meter.eventType, properties: { tokens, model: "m", note } }, 0, ctx, { now, maxAgeDays: 35, maxFutureMinutes: 5 }) as PreparedEvent;
     const submission = (...events: PreparedEvent[]): EventSubmission => ({ events, explicitTimestamp: events.map(() => false) });
     const groups: number[] = [];
     const committer = new GroupCommit<EventSubmission, CommitOutcome[]>({
@@ -213,13 +213,13 @@ describe("exactly-once ingestion", () => {
     const results = await Promise.allSettled([
       committer.submit(submission(prepare("g-0", "1"))),
       committer.submit(submission(prepare("g-1", "1"), shared)),
-      committer.submit(submission(prepare("g-bad", "1e30"))),
+      committer.submit(submission(prepare("g-bad", "1", "nul \u0000"))),
       committer.submit(submission(prepare("g-2", "1"), { ...shared })),
       committer.submit(submission(prepare("g-3", "1"))),
     ]);
     expect(groups).toEqual([1, 4, 1, 1, 1, 1]);
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled", "fulfilled"]);
-    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: "22003" });
+    expect((results[2] as PromiseRejectedResult).reason).toMatchObject({ code: "22P05" });
     expect((results[1] as PromiseFulfilledResult<CommitOutcome[]>).value).toEqual([{ status: "accepted" }, { status: "accepted" }]);
     expect((results[3] as PromiseFulfilledResult<CommitOutcome[]>).value).toEqual([{ status: "accepted" }, { status: "duplicate", contentDiffers: false }]);
     expect(await storedCount(c.customer.id)).toBe(5);

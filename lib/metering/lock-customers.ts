@@ -1,0 +1,17 @@
+import "server-only";
+import type { PoolClient } from "pg";
+
+const LOCK_CUSTOMERS = "SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE";
+
+/**
+ * Takes a key-share lock on each customer whose events a transaction writes, once per transaction
+ * (usage_events has no foreign key, whose check would take the same lock once per event row), and
+ * fails if one is gone. The lock is what a foreign key gave: voidEvents' FOR UPDATE on the customer waits
+ * for ingest transactions in flight and holds new ones off, and a customer cannot be deleted under them.
+ * Ids in one order, so concurrent groups take their locks in the same order.
+ */
+export async function lockCustomers(client: PoolClient, customerIds: ReadonlySet<string>): Promise<void> {
+  const ids = [...customerIds];
+  const { rowCount } = await client.query(LOCK_CUSTOMERS, [ids]);
+  if (rowCount !== ids.length) throw new Error(`${ids.length - (rowCount ?? 0)} of the customers these events name no longer exist`);
+}
