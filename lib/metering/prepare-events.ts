@@ -3,6 +3,7 @@ import { zodProblems } from "@/lib/errors/zod-problems";
 import { parseEventInput } from "./parse-event-input";
 import type { IngestContext } from "./load-ingest-context";
 import { contributionFor, type MeterContribution } from "./meter-contribution";
+import { fieldWithNul } from "./nul-character";
 
 export type { MeterContribution } from "./meter-contribution";
 
@@ -27,6 +28,8 @@ export function prepareEvent(raw: unknown, index: number, ctx: IngestContext, wi
   const rawId = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : null;
   if (!parsed.success) return { index, id: rawId, status: "rejected", problems: zodProblems(parsed.error) };
   const e = parsed.data;
+  const nul = fieldWithNul(e.id, "id") ?? fieldWithNul(e.customer, "customer") ?? fieldWithNul(e.type, "type") ?? fieldWithNul(e.properties, "properties");
+  if (nul) return { index, id: rawId, status: "rejected", problems: [{ field: nul, rule: "no_nul_character", message: `${nul} must not contain the NUL character (\u0000)` }] };
   const problems: FieldProblem[] = [];
   const customerId = ctx.customerIdByExternalId.get(e.customer);
   if (!customerId) problems.push({ field: "customer", rule: "known_customer", message: `No customer with externalId "${e.customer}"` });
