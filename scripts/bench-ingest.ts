@@ -46,6 +46,8 @@ const runs = (p: string) => ONLY.size === 0 || ONLY.has(p);
 /** --profile: the app writes V8 CPU profiles (open in Chrome DevTools) to a temporary folder, printed at the end. */
 const PROFILE_DIR = flag("profile") ? mkdtempSync(path.join(os.tmpdir(), "meterly-bench-prof-")) : null;
 const CUSTOMERS = 20;
+/** Each phase runs this long before the measured runs: with 1.5 s the first run's figures came out up to twice as slow (JIT, caches). */
+const WARMUP_MS = 5000;
 const EVENT_TYPE = "bench_tokens";
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 
@@ -86,9 +88,9 @@ async function main() {
     const batch = (durationMs: number, tag: string): LoadRequest => ({ ...base, url: eventsUrl(port), noop: false, batchSize: 500, concurrency: 8, durationMs, idPrefix: tag, seed: hash(tag) });
 
     console.log(`Warming up (${EMBEDDED ? "embedded PGlite" : "PostgreSQL"}, app on 127.0.0.1:${port})...`);
-    if (runs("noop")) await phase(client, single(noopUrl(port), true, 1500, "warm-noop"));
-    if (runs("single")) await phase(client, single(eventsUrl(port), false, 1500, "warm-single"));
-    if (runs("batch")) await phase(client, batch(1500, "warm-batch"));
+    if (runs("noop")) await phase(client, single(noopUrl(port), true, WARMUP_MS, "warm-noop"));
+    if (runs("single")) await phase(client, single(eventsUrl(port), false, WARMUP_MS, "warm-single"));
+    if (runs("batch")) await phase(client, batch(WARMUP_MS, "warm-batch"));
 
     const figures: RunFigures[] = [];
     for (let r = 1; r <= RUNS; r++) {
