@@ -1,7 +1,7 @@
-import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExactSum } from "./exact-sum";
+import { MoneyDecimal } from "@/lib/money/decimal";
 
 /** Meter values as they reach rollups: small integers, huge integers, decimals, negatives. */
 const valueText = fc.oneof(
@@ -16,13 +16,23 @@ describe("ExactSum", () => {
       fc.property(fc.array(valueText, { maxLength: 200 }), (values) => {
         const s = new ExactSum();
         for (const v of values) s.add(v);
-        const sum = values.reduce((acc, v) => acc.plus(v), new Decimal(0));
+        const sum = values.reduce((acc, v) => acc.plus(v), new MoneyDecimal(0));
         expect(s.sum.toFixed()).toBe(sum.toFixed());
-        const max = values.length === 0 ? null : Decimal.max(...values);
+        const max = values.length === 0 ? null : MoneyDecimal.max(...values);
         expect(s.max?.toFixed() ?? null).toBe(max?.toFixed() ?? null);
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("keeps every digit a NUMERIC(38,12) column holds (decimal.js' default 20 significant digits would not)", () => {
+    const s = new ExactSum();
+    for (const v of ["0.05", "9999999999999920071", "79929", "-1.000000000"]) s.add(v);
+    expect(s.sum.toFixed()).toBe("9999999999999999999.05");
+    const t = new ExactSum();
+    t.add("99999999999999999999.999999999999");
+    t.add("0.000000000001");
+    expect(t.sum.toFixed()).toBe("100000000000000000000");
   });
 
   it("stays exact when small integers add up past 2^53", () => {
