@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { listCustomers } from "@/lib/customers/list-customers";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function AdminHome() {
   const admin = await requireAdmin();
@@ -8,30 +9,20 @@ export default async function AdminHome() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Customers</h1>
-      <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-        <thead className="bg-slate-50 text-left text-slate-500">
-          <tr>
-            <th className="px-4 py-2">Name</th>
-            <th className="px-4 py-2">External id</th>
-            <th className="px-4 py-2">Currency</th>
-            <th className="px-4 py-2">Members</th>
+      <DataTable columns={["Name", "External id", "Currency", "Members"]}>
+        {customers.map((c) => (
+          <tr key={c.id} className="border-t border-slate-100">
+            <td className="px-4 py-2 font-medium">
+              <Link href={`/admin/customers/${c.id}`} className="text-indigo-700 hover:underline">
+                {c.name}
+              </Link>
+            </td>
+            <td className="px-4 py-2 font-mono">{c.externalId}</td>
+            <td className="px-4 py-2">{c.currency}</td>
+            <td className="px-4 py-2">{c._count.users}</td>
           </tr>
-        </thead>
-        <tbody>
-          {customers.map((c) => (
-            <tr key={c.id} className="border-t border-slate-100">
-              <td className="px-4 py-2 font-medium">
-                <Link href={`/admin/customers/${c.id}`} className="text-indigo-700 hover:underline">
-                  {c.name}
-                </Link>
-              </td>
-              <td className="px-4 py-2 font-mono">{c.externalId}</td>
-              <td className="px-4 py-2">{c.currency}</td>
-              <td className="px-4 py-2">{c._count.users}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

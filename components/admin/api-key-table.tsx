@@ -1,4 +1,5 @@
 import { revokeApiKeyAction } from "@/app/admin/api-keys/actions";
+import { DataTable } from "@/components/ui/data-table";
 
 type Key = {
   id: string;
@@ -15,38 +16,27 @@ const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0,
 export function ApiKeyTable({ keys }: { keys: Key[] }) {
   if (keys.length === 0) return <p className="text-sm text-slate-500">No keys yet. Create one above and give it to the app that reports usage.</p>;
   return (
-    <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-      <thead className="bg-slate-50 text-left text-slate-500">
-        <tr>
-          <th className="px-4 py-2">Name</th>
-          <th className="px-4 py-2">Key</th>
-          <th className="px-4 py-2">Customer</th>
-          <th className="px-4 py-2">Last used</th>
-          <th className="px-4 py-2">Status</th>
+    <DataTable columns={["Name", "Key", "Customer", "Last used", "Status"]}>
+      {keys.map((k) => (
+        <tr key={k.id} className="border-t border-slate-100" data-testid={`api-key-${k.prefix}`}>
+          <td className="px-4 py-2 font-medium">{k.name}</td>
+          <td className="px-4 py-2 font-mono">{k.prefix}…</td>
+          <td className="px-4 py-2">{k.customer ? k.customer.name : "Any"}</td>
+          <td className="px-4 py-2">{when(k.lastUsedAt)}</td>
+          <td className="px-4 py-2">
+            {k.revokedAt ? (
+              <span className="text-slate-500">Revoked {when(k.revokedAt)}</span>
+            ) : (
+              <form action={revokeApiKeyAction}>
+                <input type="hidden" name="id" value={k.id} />
+                <button type="submit" className="rounded-md border border-red-200 px-3 py-1 text-red-700 hover:bg-red-50">
+                  Revoke
+                </button>
+              </form>
+            )}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {keys.map((k) => (
-          <tr key={k.id} className="border-t border-slate-100" data-testid={`api-key-${k.prefix}`}>
-            <td className="px-4 py-2 font-medium">{k.name}</td>
-            <td className="px-4 py-2 font-mono">{k.prefix}…</td>
-            <td className="px-4 py-2">{k.customer ? k.customer.name : "Any"}</td>
-            <td className="px-4 py-2">{when(k.lastUsedAt)}</td>
-            <td className="px-4 py-2">
-              {k.revokedAt ? (
-                <span className="text-slate-500">Revoked {when(k.revokedAt)}</span>
-              ) : (
-                <form action={revokeApiKeyAction}>
-                  <input type="hidden" name="id" value={k.id} />
-                  <button type="submit" className="rounded-md border border-red-200 px-3 py-1 text-red-700 hover:bg-red-50">
-                    Revoke
-                  </button>
-                </form>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

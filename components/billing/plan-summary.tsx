@@ -6,6 +6,7 @@ import { formatQuantity } from "@/lib/catalog/format-major";
 import type { UsageSummary } from "@/lib/rating-usage/usage-summary-types";
 import { breakdownText } from "@/components/plans/quote-table";
 import { PlanTerms } from "./plan-terms";
+import { DataTable } from "@/components/ui/data-table";
 
 /** The member's plan and this period's running charges; refreshes itself as usage arrives. */
 export function PlanSummary({ initial }: { initial: UsageSummary }) {
@@ -30,47 +31,36 @@ export function PlanSummary({ initial }: { initial: UsageSummary }) {
         {data.meters.length === 0 ? (
           <p className="mt-2 text-sm text-slate-500">Your plan has no usage prices: only the base fee applies.</p>
         ) : (
-          <table className="mt-3 w-full text-sm">
-            <thead className="text-left text-slate-500">
-              <tr>
-                <th className="py-1">Meter</th>
-                <th className="py-1">Price</th>
-                <th className="py-1 text-right">Used</th>
-                <th className="py-1 text-right">Free left</th>
-                <th className="py-1 text-right">Charge so far</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.meters.map((m) => (
-                <tr key={m.meter.key} className="border-t border-slate-100 align-top" data-testid={`meter-${m.meter.key}`}>
-                  <td className="py-2 font-medium">{m.meter.name}</td>
-                  <td className="py-2 text-slate-600">
-                    <div>{m.price.summary}</div>
-                    {m.price.included && <div className="text-xs">{m.price.included}</div>}
-                    {m.price.tiers.length > 0 && (
-                      <ul className="ml-4 list-disc text-xs">
-                        {m.price.tiers.map((t) => (
-                          <li key={t}>{t}</li>
-                        ))}
-                      </ul>
-                    )}
-                    <ul className="mt-1 text-xs text-slate-500">
-                      {m.breakdown.map((b, i) => (
-                        <li key={i}>{breakdownText(b)}</li>
+          <DataTable columns={["Meter", "Price", { label: "Used", align: "right" }, { label: "Free left", align: "right" }, { label: "Charge so far", align: "right" }]} variant="plain" className="mt-3">
+            {data.meters.map((m) => (
+              <tr key={m.meter.key} className="border-t border-slate-100 align-top" data-testid={`meter-${m.meter.key}`}>
+                <td className="py-2 font-medium">{m.meter.name}</td>
+                <td className="py-2 text-slate-600">
+                  <div>{m.price.summary}</div>
+                  {m.price.included && <div className="text-xs">{m.price.included}</div>}
+                  {m.price.tiers.length > 0 && (
+                    <ul className="ml-4 list-disc text-xs">
+                      {m.price.tiers.map((t) => (
+                        <li key={t}>{t}</li>
                       ))}
                     </ul>
-                  </td>
-                  <td className="py-2 text-right tabular-nums">
-                    {formatQuantity(m.quantity)} {m.meter.unit}
-                  </td>
-                  <td className="py-2 text-right tabular-nums">{formatQuantity(m.freeUnitsLeft)}</td>
-                  <td className="py-2 text-right tabular-nums" data-testid={`meter-charge-${m.meter.key}`}>
-                    {m.charge.formatted}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  )}
+                  <ul className="mt-1 text-xs text-slate-500">
+                    {m.breakdown.map((b, i) => (
+                      <li key={i}>{breakdownText(b)}</li>
+                    ))}
+                  </ul>
+                </td>
+                <td className="py-2 text-right tabular-nums">
+                  {formatQuantity(m.quantity)} {m.meter.unit}
+                </td>
+                <td className="py-2 text-right tabular-nums">{formatQuantity(m.freeUnitsLeft)}</td>
+                <td className="py-2 text-right tabular-nums" data-testid={`meter-charge-${m.meter.key}`}>
+                  {m.charge.formatted}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <dl className="mt-4 space-y-1 border-t border-slate-200 pt-3 text-sm">
           <div className="flex justify-between">

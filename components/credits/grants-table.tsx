@@ -1,4 +1,5 @@
 import type { GrantDto } from "@/lib/ledger/credit-dto";
+import { DataTable } from "@/components/ui/data-table";
 
 export const GRANT_KIND_LABELS: Record<GrantDto["kind"], string> = {
   PURCHASE: "Purchase",
@@ -19,28 +20,17 @@ export function GrantsTable({ grants }: { grants: GrantDto[] }) {
       {grants.length === 0 ? (
         <p className="mt-3 text-sm text-slate-500">No credits left. Buy a pack above to keep using the service.</p>
       ) : (
-        <table className="mt-3 w-full text-sm" data-testid="credit-grants">
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th className="py-1">Credits</th>
-              <th className="py-1">Kind</th>
-              <th className="py-1 text-right">Left</th>
-              <th className="py-1 text-right">Of</th>
-              <th className="py-1 text-right">Expires</th>
+        <DataTable columns={["Credits", "Kind", { label: "Left", align: "right" }, { label: "Of", align: "right" }, { label: "Expires", align: "right" }]} variant="plain" className="mt-3" testId="credit-grants">
+          {grants.map((g) => (
+            <tr key={g.id} className="border-t border-slate-100">
+              <td className="py-2">{g.description || GRANT_KIND_LABELS[g.kind]}</td>
+              <td className="py-2 text-slate-600">{GRANT_KIND_LABELS[g.kind]}</td>
+              <td className="py-2 text-right tabular-nums">{g.remaining.formatted}</td>
+              <td className="py-2 text-right tabular-nums text-slate-500">{g.amount.formatted}</td>
+              <td className="py-2 text-right">{g.expiresAt ? date(g.expiresAt) : "Never"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {grants.map((g) => (
-              <tr key={g.id} className="border-t border-slate-100">
-                <td className="py-2">{g.description || GRANT_KIND_LABELS[g.kind]}</td>
-                <td className="py-2 text-slate-600">{GRANT_KIND_LABELS[g.kind]}</td>
-                <td className="py-2 text-right tabular-nums">{g.remaining.formatted}</td>
-                <td className="py-2 text-right tabular-nums text-slate-500">{g.amount.formatted}</td>
-                <td className="py-2 text-right">{g.expiresAt ? date(g.expiresAt) : "Never"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

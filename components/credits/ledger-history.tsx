@@ -5,6 +5,7 @@ import { useState } from "react";
 import { fetchJson } from "@/components/providers";
 import type { LedgerEntryDto } from "@/lib/ledger/credit-dto";
 import type { LedgerPage } from "@/lib/ledger/list-ledger-entries";
+import { DataTable } from "@/components/ui/data-table";
 
 const KIND: Record<LedgerEntryDto["kind"], string> = { GRANT: "Added", BURN: "Usage", EXPIRY: "Expired", ADJUSTMENT: "Adjustment" };
 
@@ -24,32 +25,22 @@ export function LedgerHistory({ initial }: { initial: LedgerPage }) {
       {error && <p className="text-sm text-red-700">Could not load the history: {error.message}</p>}
       {data && data.entries.length === 0 && <p className="mt-2 text-sm text-slate-500">Nothing yet: buying a pack or using the service shows up here.</p>}
       {data && data.entries.length > 0 && (
-        <table className="mt-3 w-full text-sm" data-testid="credit-history">
-          <thead className="text-left text-slate-500">
-            <tr>
-              <th className="py-1">When</th>
-              <th className="py-1">What</th>
-              <th className="py-1 text-right">Change</th>
-              <th className="py-1 text-right">Balance</th>
+        <DataTable columns={["When", "What", { label: "Change", align: "right" }, { label: "Balance", align: "right" }]} variant="plain" className="mt-3" testId="credit-history">
+          {data.entries.map((e) => (
+            <tr key={e.seq} className="border-t border-slate-100" data-testid={`entry-${e.kind.toLowerCase()}`}>
+              <td className="py-2 text-slate-500">{new Date(e.createdAt).toLocaleString()}</td>
+              <td className="py-2">
+                <span className="font-medium">{KIND[e.kind]}</span> · {e.description}
+                {e.usage && e.usage.rated.amountMinor !== -e.amount.amountMinor && <span className="text-xs text-slate-500"> (usage {e.usage.rated.formatted}; the rest is invoiced)</span>}
+              </td>
+              <td className={`py-2 text-right tabular-nums ${e.amount.amountMinor < 0 ? "text-slate-700" : "text-green-700"}`}>
+                {e.amount.amountMinor > 0 ? "+" : ""}
+                {e.amount.formatted}
+              </td>
+              <td className="py-2 text-right tabular-nums">{e.balanceAfter.formatted}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.entries.map((e) => (
-              <tr key={e.seq} className="border-t border-slate-100" data-testid={`entry-${e.kind.toLowerCase()}`}>
-                <td className="py-2 text-slate-500">{new Date(e.createdAt).toLocaleString()}</td>
-                <td className="py-2">
-                  <span className="font-medium">{KIND[e.kind]}</span> · {e.description}
-                  {e.usage && e.usage.rated.amountMinor !== -e.amount.amountMinor && <span className="text-xs text-slate-500"> (usage {e.usage.rated.formatted}; the rest is invoiced)</span>}
-                </td>
-                <td className={`py-2 text-right tabular-nums ${e.amount.amountMinor < 0 ? "text-slate-700" : "text-green-700"}`}>
-                  {e.amount.amountMinor > 0 ? "+" : ""}
-                  {e.amount.formatted}
-                </td>
-                <td className="py-2 text-right tabular-nums">{e.balanceAfter.formatted}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <div className="mt-3 flex gap-2 text-sm">
         {pages.length > 1 && (

@@ -1,4 +1,5 @@
 import type { SubscriptionDto } from "@/lib/subscriptions/subscription-dto";
+import { DataTable } from "@/components/ui/data-table";
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") + " UTC" : "—");
 
@@ -13,35 +14,24 @@ const STATE_STYLE: Record<SubscriptionDto["state"], string> = {
 export function SubscriptionList({ subscriptions }: { subscriptions: SubscriptionDto[] }) {
   if (subscriptions.length === 0) return <p className="text-sm text-slate-500">Not subscribed: usage is metered but not charged until a plan is assigned.</p>;
   return (
-    <table className="w-full text-sm" data-testid="subscriptions">
-      <thead className="text-left text-slate-500">
-        <tr>
-          <th className="py-1">Plan</th>
-          <th className="py-1">State</th>
-          <th className="py-1">Started</th>
-          <th className="py-1">Current period</th>
-          <th className="py-1">Ends</th>
+    <DataTable columns={["Plan", "State", "Started", "Current period", "Ends"]} variant="plain" testId="subscriptions">
+      {subscriptions.map((s) => (
+        <tr key={s.id} className="border-t border-slate-100">
+          <td className="py-1.5 font-medium">
+            {s.plan.name} v{s.version.number}
+          </td>
+          <td className="py-1.5">
+            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[s.state]}`}>{s.state}</span>
+            {s.trialEndsAt && s.state === "trialing" && <span className="ml-1 text-xs text-slate-500">until {day(s.trialEndsAt)}</span>}
+          </td>
+          <td className="py-1.5">{day(s.startedAt)}</td>
+          <td className="py-1.5">{s.currentPeriod ? `${day(s.currentPeriod.start)} → ${day(s.currentPeriod.end)}` : "—"}</td>
+          <td className="py-1.5">
+            {day(s.endsAt)}
+            {s.cancelAtPeriodEnd && <span className="ml-1 text-xs text-red-700">(canceled)</span>}
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {subscriptions.map((s) => (
-          <tr key={s.id} className="border-t border-slate-100">
-            <td className="py-1.5 font-medium">
-              {s.plan.name} v{s.version.number}
-            </td>
-            <td className="py-1.5">
-              <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATE_STYLE[s.state]}`}>{s.state}</span>
-              {s.trialEndsAt && s.state === "trialing" && <span className="ml-1 text-xs text-slate-500">until {day(s.trialEndsAt)}</span>}
-            </td>
-            <td className="py-1.5">{day(s.startedAt)}</td>
-            <td className="py-1.5">{s.currentPeriod ? `${day(s.currentPeriod.start)} → ${day(s.currentPeriod.end)}` : "—"}</td>
-            <td className="py-1.5">
-              {day(s.endsAt)}
-              {s.cancelAtPeriodEnd && <span className="ml-1 text-xs text-red-700">(canceled)</span>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </DataTable>
   );
 }

@@ -30,11 +30,11 @@ const keyOf = (e: PreparedEvent) => eventKey(e.customerId, e.id);
  * requests that fit are stored and burn, the others are refused. The returned `firstCopy` names the copy
  * stored when an earlier request's copy of the same event was refused.
  */
-export async function writeFundedEvents(client: PoolClient, unique: PreparedEvent[], requests: readonly { events: readonly PreparedEvent[] }[], groupFirstCopy: Map<string, PreparedEvent>): Promise<FundedWrite> {
+export async function writeFundedEvents(client: PoolClient, unique: PreparedEvent[], uniqueKeys: readonly string[], requests: readonly { events: readonly PreparedEvent[] }[], groupFirstCopy: Map<string, PreparedEvent>): Promise<FundedWrite> {
   const inserted = new Set<string>();
   const refused = new Map<number, Map<string, CreditRefusal>>();
   const firstCopy = groupFirstCopy;
-  if ((await attempt(client, unique, inserted)) === null) return { inserted, refused, firstCopy };
+  if ((await attempt(client, unique, inserted, uniqueKeys)) === null) return { inserted, refused, firstCopy };
   const copies = new Map(groupFirstCopy);
   const customers = [...new Set(unique.map((e) => e.customerId))].sort();
   for (const customerId of customers) {
@@ -73,14 +73,14 @@ function requestEvents(events: readonly PreparedEvent[], customerId: string, ins
  * RELEASE aborts the transaction, so the caller's next statement fails and its COMMIT answers ROLLBACK
  * (commitEventGroup checks COMMIT's answer).
  */
-async function attempt(client: PoolClient, events: PreparedEvent[], inserted: Set<string>): Promise<CreditShortfall | null> {
+async function attempt(client: PoolClient, events: PreparedEvent[], inserted: Set<string>, keys?: readonly string[]): Promise<CreditShortfall | null> {
   const savepoint = client.query("SAVEPOINT funded_write");
   savepoint.catch(() => {}); // awaited below; a failure also fails writeEvents' statements queued behind it
   try {
-    const keys = await writeEvents(client, events);
+    const written = await writeEvents(client, events, keys);
     await savepoint;
     client.query("RELEASE SAVEPOINT funded_write").catch(() => {});
-    for (const k of keys) inserted.add(k);
+    for (const k of written) inserted.add(k);
     return null;
   } catch (e) {
     await client.query("ROLLBACK TO SAVEPOINT funded_write").catch(() => {});

@@ -44,7 +44,7 @@ export async function commitEventGroup(client: PoolClient, submissions: EventSub
       began.catch(() => {}); // awaited below; a failure also fails the statements queued behind it
       const locked = lockCustomers(client, group.customerIds);
       locked.catch(() => {}); // awaited below, likewise
-      const writing = writeFundedEvents(client, group.unique, submissions, group.firstCopy);
+      const writing = writeFundedEvents(client, group.unique, group.uniqueKeys, submissions, group.firstCopy);
       writing.catch(() => {}); // awaited below, after the lock's answer (which comes first)
       await began;
       await locked;
@@ -90,7 +90,7 @@ function firstCopies(submissions: EventSubmission[]): Group {
       return key;
     }),
   );
-  // Sorted here with keys computed once; writeEvents sorts again, which is linear on sorted input.
+  // Sorted here with keys computed once; writeEvents takes these keys and sees they are in order.
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const customerIds = new Set<string>();
   for (const k of keyed) customerIds.add(k.event.customerId);

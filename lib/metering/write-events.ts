@@ -45,11 +45,12 @@ export const eventKey = (customerId: string, id: string) => `${customerId}|${id}
  * (lib/rating-usage/rate-new-usage.ts; one indexed query when no customer has a subscription), then burns
  * each customer's credits for it (lib/ledger; throws InsufficientCreditsError when a PREPAID balance is short:
  * writeFundedEvents refuses those events).
+ * `eventKeys`, when given, are the events' eventKeys in the same order (the group made them once).
  * Returns the keys of the events that were new; the others were already stored (duplicates).
  */
-export async function writeEvents(client: PoolClient, events: PreparedEvent[]): Promise<Set<string>> {
+export async function writeEvents(client: PoolClient, events: PreparedEvent[], eventKeys?: readonly string[]): Promise<Set<string>> {
   if (events.length === 0) return new Set();
-  const { sorted, keys } = sortedByKey(events);
+  const { sorted, keys } = sortedByKey(events, eventKeys);
   const n = sorted.length;
   const rows = new Array<unknown[]>(n);
   for (let i = 0; i < n; i++) {
@@ -106,9 +107,9 @@ export async function writeEvents(client: PoolClient, events: PreparedEvent[]): 
   return inserted;
 }
 
-/** The events in key order (the lock order) with their keys, each made once; a group's events usually come sorted already. */
-function sortedByKey(events: PreparedEvent[]): { sorted: PreparedEvent[]; keys: string[] } {
-  const keys = events.map((e) => eventKey(e.customerId, e.id));
+/** The events in key order (the lock order) with their keys (`keys`, when given, are the events' own, in their order); a group's events usually come sorted already. */
+function sortedByKey(events: PreparedEvent[], given?: readonly string[]): { sorted: PreparedEvent[]; keys: readonly string[] } {
+  const keys = given ?? events.map((e) => eventKey(e.customerId, e.id));
   let inOrder = true;
   for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1] <= keys[i];
   if (inOrder) return { sorted: events, keys };

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { listCreditPacks } from "@/lib/credit-packs/list-credit-packs";
 import { PackForm } from "@/components/credits/pack-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -22,34 +23,22 @@ export default async function CreditPacksPage({ searchParams }: { searchParams: 
       {packs.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No packs yet. Create one below so customers can buy credits.</p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-50 text-left text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Pack</th>
-              <th className="px-4 py-2 text-right">Price</th>
-              <th className="px-4 py-2 text-right">Credits</th>
-              <th className="px-4 py-2 text-right">Bonus</th>
-              <th className="px-4 py-2">Status</th>
-              <th className="px-4 py-2" />
+        <DataTable columns={["Pack", { label: "Price", align: "right" }, { label: "Credits", align: "right" }, { label: "Bonus", align: "right" }, "Status", ""]}>
+          {packs.map((p) => (
+            <tr key={p.id} className="border-t border-slate-100" data-testid={`admin-pack-${p.name}`}>
+              <td className="px-4 py-2 font-medium">{p.name}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{p.price.formatted}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{p.credits.formatted}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{p.bonusCredits.formatted}</td>
+              <td className="px-4 py-2">{p.active ? <span className="text-green-700">For sale</span> : <span className="text-slate-500">Inactive</span>}</td>
+              <td className="px-4 py-2 text-right">
+                <Link href={`/admin/credit-packs/${p.id}`} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
+                  Edit
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {packs.map((p) => (
-              <tr key={p.id} className="border-t border-slate-100" data-testid={`admin-pack-${p.name}`}>
-                <td className="px-4 py-2 font-medium">{p.name}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{p.price.formatted}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{p.credits.formatted}</td>
-                <td className="px-4 py-2 text-right tabular-nums">{p.bonusCredits.formatted}</td>
-                <td className="px-4 py-2">{p.active ? <span className="text-green-700">For sale</span> : <span className="text-slate-500">Inactive</span>}</td>
-                <td className="px-4 py-2 text-right">
-                  <Link href={`/admin/credit-packs/${p.id}`} className="rounded-md border border-slate-300 px-3 py-1 hover:bg-slate-50">
-                    Edit
-                  </Link>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
       <div>
         <h2 className="mb-2 text-lg font-semibold">New pack</h2>

@@ -3,6 +3,7 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { listMeters } from "@/lib/meters/list-meters";
 import { formatFilterText } from "@/lib/meters/filter-text";
 import { ArchiveMeterButton } from "@/components/admin/archive-meter-button";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function MetersPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const admin = await requireAdmin();
@@ -26,54 +27,42 @@ export default async function MetersPage({ searchParams }: { searchParams: Promi
       {meters.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No meters yet. Create one to start counting the events your apps send.</p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-50 text-left text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Meter</th>
-              <th className="px-4 py-2">Event type</th>
-              <th className="px-4 py-2">Aggregation</th>
-              <th className="px-4 py-2">Group by / filters</th>
-              <th className="px-4 py-2">Status</th>
-              <th className="px-4 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {meters.map((m) => (
-              <tr key={m.id} className="border-t border-slate-100 align-top" data-testid={`meter-${m.key}`}>
-                <td className="px-4 py-2">
-                  <div className="font-medium">{m.name}</div>
-                  <div className="font-mono text-xs text-slate-500">
-                    {m.key} · {m.unit}
+        <DataTable columns={["Meter", "Event type", "Aggregation", "Group by / filters", "Status", ""]}>
+          {meters.map((m) => (
+            <tr key={m.id} className="border-t border-slate-100 align-top" data-testid={`meter-${m.key}`}>
+              <td className="px-4 py-2">
+                <div className="font-medium">{m.name}</div>
+                <div className="font-mono text-xs text-slate-500">
+                  {m.key} · {m.unit}
+                </div>
+              </td>
+              <td className="px-4 py-2 font-mono">{m.eventType}</td>
+              <td className="px-4 py-2">
+                {m.aggregation}
+                {m.valueProperty && <span className="font-mono text-slate-500"> ({m.valueProperty})</span>}
+                {m.allowNegative && <div className="text-xs text-slate-500">negative values allowed</div>}
+              </td>
+              <td className="px-4 py-2 font-mono text-xs">
+                {m.groupBy.length > 0 ? m.groupBy.join(", ") : "–"}
+                {Object.keys(m.filters as object).length > 0 && <div className="whitespace-pre text-slate-500">{formatFilterText(m.filters as Record<string, unknown>)}</div>}
+              </td>
+              <td className="px-4 py-2">
+                {m.archivedAt ? <span className="text-slate-500">Archived</span> : <span className="text-green-700">Active</span>}
+                {m.inUse && <div className="text-xs text-slate-500">in use</div>}
+              </td>
+              <td className="px-4 py-2">
+                {!m.archivedAt && (
+                  <div className="flex justify-end gap-2">
+                    <Link href={`/admin/meters/${m.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+                      Edit
+                    </Link>
+                    <ArchiveMeterButton id={m.id} meterKey={m.key} />
                   </div>
-                </td>
-                <td className="px-4 py-2 font-mono">{m.eventType}</td>
-                <td className="px-4 py-2">
-                  {m.aggregation}
-                  {m.valueProperty && <span className="font-mono text-slate-500"> ({m.valueProperty})</span>}
-                  {m.allowNegative && <div className="text-xs text-slate-500">negative values allowed</div>}
-                </td>
-                <td className="px-4 py-2 font-mono text-xs">
-                  {m.groupBy.length > 0 ? m.groupBy.join(", ") : "–"}
-                  {Object.keys(m.filters as object).length > 0 && <div className="whitespace-pre text-slate-500">{formatFilterText(m.filters as Record<string, unknown>)}</div>}
-                </td>
-                <td className="px-4 py-2">
-                  {m.archivedAt ? <span className="text-slate-500">Archived</span> : <span className="text-green-700">Active</span>}
-                  {m.inUse && <div className="text-xs text-slate-500">in use</div>}
-                </td>
-                <td className="px-4 py-2">
-                  {!m.archivedAt && (
-                    <div className="flex justify-end gap-2">
-                      <Link href={`/admin/meters/${m.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
-                        Edit
-                      </Link>
-                      <ArchiveMeterButton id={m.id} meterKey={m.key} />
-                    </div>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { listPlans } from "@/lib/catalog/list-plans";
 import { formatMinor } from "@/lib/money/format";
 import { parseCurrency } from "@/lib/money/currencies";
 import { CreatePlanForm } from "@/components/plans/create-plan-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -20,37 +21,27 @@ export default async function PlansPage() {
       {plans.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">No plans yet. Create one above, add prices per meter to its draft, then publish it.</p>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-          <thead className="bg-slate-50 text-left text-slate-500">
-            <tr>
-              <th className="px-4 py-2">Plan</th>
-              <th className="px-4 py-2">Latest published</th>
-              <th className="px-4 py-2">Draft</th>
-              <th className="px-4 py-2">Customers</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.map((p) => {
-              const published = p.versions.filter((v) => v.status === "PUBLISHED").at(-1);
-              const draft = p.versions.find((v) => v.status === "DRAFT");
-              return (
-                <tr key={p.id} className="border-t border-slate-100">
-                  <td className="px-4 py-2">
-                    <Link href={`/admin/plans/${p.id}`} className="font-medium text-indigo-700 hover:underline">
-                      {p.name}
-                    </Link>
-                    {p.description && <div className="text-slate-500">{p.description}</div>}
-                  </td>
-                  <td className="px-4 py-2">
-                    {published ? `v${published.number} · ${formatMinor(BigInt(published.baseFeeMinor), parseCurrency(published.currency))} per ${published.interval.toLowerCase()} · ${published.prices} price${published.prices === 1 ? "" : "s"}` : "—"}
-                  </td>
-                  <td className="px-4 py-2">{draft ? `v${draft.number}` : "—"}</td>
-                  <td className="px-4 py-2">{p.subscribers}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable columns={["Plan", "Latest published", "Draft", "Customers"]}>
+          {plans.map((p) => {
+            const published = p.versions.filter((v) => v.status === "PUBLISHED").at(-1);
+            const draft = p.versions.find((v) => v.status === "DRAFT");
+            return (
+              <tr key={p.id} className="border-t border-slate-100">
+                <td className="px-4 py-2">
+                  <Link href={`/admin/plans/${p.id}`} className="font-medium text-indigo-700 hover:underline">
+                    {p.name}
+                  </Link>
+                  {p.description && <div className="text-slate-500">{p.description}</div>}
+                </td>
+                <td className="px-4 py-2">
+                  {published ? `v${published.number} · ${formatMinor(BigInt(published.baseFeeMinor), parseCurrency(published.currency))} per ${published.interval.toLowerCase()} · ${published.prices} price${published.prices === 1 ? "" : "s"}` : "—"}
+                </td>
+                <td className="px-4 py-2">{draft ? `v${draft.number}` : "—"}</td>
+                <td className="px-4 py-2">{p.subscribers}</td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </div>
   );

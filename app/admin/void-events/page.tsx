@@ -3,6 +3,7 @@ import { listCustomers } from "@/lib/customers/list-customers";
 import { listMeters } from "@/lib/meters/list-meters";
 import { listRecentVoids } from "@/lib/metering/list-recent-voids";
 import { VoidEventsForm } from "@/components/admin/void-events-form";
+import { DataTable } from "@/components/ui/data-table";
 
 export default async function VoidEventsPage() {
   const admin = await requireAdmin();
@@ -23,30 +24,18 @@ export default async function VoidEventsPage() {
         {voids.length === 0 ? (
           <p className="text-sm text-slate-500">No events have been voided.</p>
         ) : (
-          <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-sm">
-            <thead className="bg-slate-50 text-left text-slate-500">
-              <tr>
-                <th className="px-4 py-2">When (UTC)</th>
-                <th className="px-4 py-2">Customer</th>
-                <th className="px-4 py-2">What</th>
-                <th className="px-4 py-2">Events</th>
-                <th className="px-4 py-2">Reason</th>
-                <th className="px-4 py-2">By</th>
+          <DataTable columns={["When (UTC)", "Customer", "What", "Events", "Reason", "By"]}>
+            {voids.map((v, i) => (
+              <tr key={i} className="border-t border-slate-100 align-top">
+                <td className="px-4 py-2 whitespace-nowrap">{v.at.toISOString().replace("T", " ").slice(0, 16)}</td>
+                <td className="px-4 py-2 font-mono">{v.customer}</td>
+                <td className="px-4 py-2 font-mono text-xs">{describe(v.criteria)}</td>
+                <td className="px-4 py-2">{v.voided}</td>
+                <td className="px-4 py-2">{v.reason}</td>
+                <td className="px-4 py-2">{v.by ?? "–"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {voids.map((v, i) => (
-                <tr key={i} className="border-t border-slate-100 align-top">
-                  <td className="px-4 py-2 whitespace-nowrap">{v.at.toISOString().replace("T", " ").slice(0, 16)}</td>
-                  <td className="px-4 py-2 font-mono">{v.customer}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{describe(v.criteria)}</td>
-                  <td className="px-4 py-2">{v.voided}</td>
-                  <td className="px-4 py-2">{v.reason}</td>
-                  <td className="px-4 py-2">{v.by ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>
