@@ -40,7 +40,7 @@ async function main() {
   await ensurePrismaClient();
   if (!existsSync(".next/BUILD_ID") || process.env.METERLY_REBUILD === "1") {
     console.log("Building the app (first start only)...");
-    await mustRun(NEXT_BIN, ["build"], { env: { ...process.env, NODE_ENV: "production" } });
+    await mustRun("npm", ["run", "build"], { env: { ...process.env, NODE_ENV: "production" } });
   }
 
   let databaseUrl = process.env.DATABASE_URL;

@@ -65,7 +65,7 @@ async function main() {
   }
   if (!vitestOk && (!v || v.failed === 0)) stepFailures++;
 
-  const built = await step("next build", bin("next"), ["build"], { NODE_ENV: "production" });
+  const built = await step("build", "npm", ["run", "build"], { NODE_ENV: "production" });
   if (!built) stepFailures++;
   else {
     const e2eOk = await step("playwright e2e", bin("playwright"), ["test"], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/playwright.json` });

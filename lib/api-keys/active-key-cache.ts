@@ -1,6 +1,7 @@
 import "server-only";
 import type { KeyRow } from "./find-key-by-hash";
 import { onRevocationOrDeafness, revocationsHeard } from "./key-revocations";
+import { tellIngestWorker } from "@/lib/ingest-worker/ingest-worker-client";
 
 /** A backstop only: revocations drop entries at once (key-revocations.ts); this bounds anything unforeseen. */
 const TTL_MS = 60_000;
@@ -44,9 +45,10 @@ export function rememberKey(hash: string, row: KeyRow, epoch: number, now: numbe
   c.entries.set(hash, { row, expires: now + TTL_MS });
 }
 
-/** Drops every cached key (a key was revoked, or revocations can no longer be heard). */
+/** Drops every cached key (a key was revoked, or revocations can no longer be heard), the ingest worker's too. */
 export function forgetApiKeys(): void {
   const c = cache();
   c.epoch++;
   c.entries.clear();
+  tellIngestWorker({ kind: "forget-api-keys" });
 }

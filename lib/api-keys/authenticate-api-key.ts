@@ -1,5 +1,5 @@
 import "server-only";
-import { pool } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { AppError } from "@/lib/errors/app-error";
 import { cachedKey, keyCacheEpoch, rememberKey } from "./active-key-cache";
 import { findKeyByHash } from "./find-key-by-hash";

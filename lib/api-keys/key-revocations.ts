@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { pool } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 
 /** The channel a revocation is announced on (pg_notify in the revoking transaction: delivered at its commit). */

@@ -1,5 +1,5 @@
 import "server-only";
-import { pool } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { AppError, type FieldProblem } from "@/lib/errors/app-error";
 import type { Actor } from "@/lib/auth/actor";

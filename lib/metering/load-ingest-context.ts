@@ -2,6 +2,7 @@ import "server-only";
 import type { Pool, PoolClient } from "pg";
 import type { Aggregation } from "@/lib/db/generated/enums";
 import type { MeterDefinition } from "./meter-definition";
+import { tellIngestWorker } from "@/lib/ingest-worker/ingest-worker-client";
 
 export type IngestContext = {
   customerIdByExternalId: Map<string, string>;
@@ -31,9 +32,10 @@ function cache() {
   return globalForCache.__meterlyIngestCache;
 }
 
-/** Forgets every cached customer and meter (after an admin change in this process; tests). */
+/** Forgets every cached customer and meter (after an admin change in this process; tests), the ingest worker's too. */
 export function clearIngestContextCache(): void {
   globalForCache.__meterlyIngestCache = undefined;
+  tellIngestWorker({ kind: "clear-ingest-context" });
 }
 
 // Unnamed statements: the embedded server runs every connection in one session, where named ones collide.

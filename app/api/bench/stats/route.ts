@@ -1,4 +1,4 @@
-import { eventCommitter } from "@/lib/metering/event-committer";
+import { committerStats } from "@/lib/ingest-worker/committer-stats";
 
 /**
  * Group-commit counters of this app process, for `npm run bench:ingest` to report how many requests
@@ -8,6 +8,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   if (process.env.METERLY_BENCH !== "1") return new Response(null, { status: 404 });
-  const committer = await eventCommitter();
-  return Response.json({ ...committer.stats, writers: committer.writers });
+  return Response.json(await committerStats());
 }

@@ -1,4 +1,5 @@
 import type { IngestResult } from "./ingest-events";
+import type { JsonReply } from "@/lib/http/error-response";
 import { shortfallMessage } from "@/lib/ledger/shortfall-dto";
 
 /**
@@ -8,20 +9,20 @@ import { shortfallMessage } from "@/lib/ledger/shortfall-dto";
  * cannot cover them make the answer 402, saying the balance and what was needed (the request's events for
  * that customer were not stored; other customers' events in a batch were, as `accepted` says).
  */
-export function eventsResponse(result: IngestResult, single: boolean): Response {
+export function eventsReply(result: IngestResult, single: boolean): JsonReply {
   const allRejected = result.rejected === result.outcomes.length;
   if (result.refused > 0) {
     const error = { code: "PAYMENT_REQUIRED", message: shortfallMessage(result.credits), credits: result.credits };
-    if (single) return Response.json({ error, event: result.outcomes[0] }, { status: 402 });
-    return Response.json({ error, accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, refused: result.refused, events: result.outcomes }, { status: 402 });
+    if (single) return { status: 402, body: { error, event: result.outcomes[0] } };
+    return { status: 402, body: { error, accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, refused: result.refused, events: result.outcomes } };
   }
   if (single) {
     const o = result.outcomes[0];
     if (o.status === "rejected") {
-      return Response.json({ error: { code: "UNPROCESSABLE", message: "Event rejected", problems: o.problems }, event: o }, { status: 422 });
+      return { status: 422, body: { error: { code: "UNPROCESSABLE", message: "Event rejected", problems: o.problems }, event: o } };
     }
-    return Response.json(o.status === "duplicate" ? { id: o.id, status: o.status, contentDiffers: o.contentDiffers } : { id: o.id, status: o.status }, { status: 202 });
+    return { status: 202, body: o.status === "duplicate" ? { id: o.id, status: o.status, contentDiffers: o.contentDiffers } : { id: o.id, status: o.status } };
   }
   const body = { accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, events: result.outcomes };
-  return Response.json(body, { status: allRejected ? 422 : 202 });
+  return { status: allRejected ? 422 : 202, body };
 }

@@ -1,0 +1,42 @@
+/**
+ * The ingest worker thread (started by ingest-worker-client.ts through worker-entry.mjs): answers the
+ * server thread's `POST /api/v1/events` requests with handleIngestRequest, so that authenticating,
+ * validating, grouping and writing events (the group committer and its pg pool live here) run beside
+ * Next.js's request handling instead of on its thread.
+ */
+import { parentPort } from "node:worker_threads";
+import { forgetApiKeys } from "@/lib/api-keys/active-key-cache";
+import { eventCommitter } from "@/lib/metering/event-committer";
+import { handleIngestRequest } from "@/lib/metering/handle-ingest-request";
+import { clearIngestContextCache } from "@/lib/metering/load-ingest-context";
+import type { FromIngestWorker, ToIngestWorker } from "./messages";
+
+const port = parentPort;
+if (!port) throw new Error("worker-main.ts runs only as the ingest worker thread");
+const send = (m: FromIngestWorker) => port.postMessage(m);
+const INTERNAL = JSON.stringify({ error: { code: "INTERNAL", message: "Internal server error" } });
+
+port.on("message", (m: ToIngestWorker) => {
+  switch (m.kind) {
+    case "ingest":
+      handleIngestRequest(m.authorization, m.body).then(
+        (reply) => send({ kind: "reply", id: m.id, status: reply.status, text: JSON.stringify(reply.body) }),
+        (e: unknown) => {
+          console.error("ingest worker: unhandled error:", e);
+          send({ kind: "reply", id: m.id, status: 500, text: INTERNAL });
+        },
+      );
+      return;
+    case "stats":
+      void Promise.resolve(eventCommitter()).then((c) => send({ kind: "stats", id: m.id, stats: { ...c.stats, writers: c.writers } }));
+      return;
+    case "forget-api-keys":
+      forgetApiKeys();
+      return;
+    case "clear-ingest-context":
+      clearIngestContextCache();
+      return;
+  }
+});
+
+send({ kind: "ready" });
