@@ -1,9 +1,11 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { pool } from "@/lib/db/client";
+import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { commitEventGroup, type CommitOutcome, type EventSubmission } from "./commit-event-group";
 import { GroupCommit } from "./group-commit";
+import { namePreparedStatements } from "@/lib/db/prepared-statement";
+import { withCoalescedWrites } from "@/lib/db/coalesce-writes";
 
 /** Events per group transaction (a request of up to 1,000 events is never split). */
 export const MAX_GROUP_EVENTS = 5000;
@@ -39,6 +41,7 @@ async function createCommitter(): Promise<EventCommitter> {
   const { rows } = await pool().query<{ version: string }>("SELECT version()");
   const embedded = /PGlite/i.test(rows[0]?.version ?? "");
   const writers = embedded ? 1 : Math.max(1, Math.min(2, env().DATABASE_POOL_SIZE - 1));
+  namePreparedStatements(!embedded);
   return new GroupCommit<EventSubmission, CommitOutcome[]>({
     writers,
     backlogForAnotherWriter: SECOND_WRITER_BACKLOG,
@@ -52,7 +55,8 @@ async function createCommitter(): Promise<EventCommitter> {
  * One group's transaction on a pool connection switched to pg's pipeline mode for the duration: the
  * statements the writers queue without awaiting (BEGIN, SAVEPOINT, RELEASE, the rollups behind the
  * event insert, COMMIT behind the duplicates' lookup) go out at once instead of one round trip and one
- * event-loop turn each. Every statement is still awaited before the connection goes back (pipeline off).
+ * event-loop turn each, and those queued in one turn leave in one write (withCoalescedWrites). Every
+ * statement is still awaited before the connection goes back (pipeline off).
  */
 export async function writeEventGroup(submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
   const client = await pool().connect();
@@ -60,7 +64,7 @@ export async function writeEventGroup(submissions: EventSubmission[]): Promise<C
   pipelined.pipeline = true;
   let broken: Error | undefined;
   try {
-    return await commitEventGroup(client, submissions);
+    return await withCoalescedWrites(client, () => commitEventGroup(client, submissions));
   } catch (e) {
     // A connection that failed mid-transaction is not given back to the pool.
     if (!(e as { code?: string }).code) broken = e as Error;

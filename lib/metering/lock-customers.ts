@@ -1,7 +1,8 @@
 import "server-only";
 import type { PoolClient } from "pg";
+import { preparedStatement } from "@/lib/db/prepared-statement";
 
-const LOCK_CUSTOMERS = "SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE";
+const LOCK_CUSTOMERS = preparedStatement("meterly_lock_customers", "SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE");
 
 /**
  * Takes a key-share lock on each customer whose events a transaction writes, once per transaction
@@ -12,6 +13,6 @@ const LOCK_CUSTOMERS = "SELECT id FROM customers WHERE id = ANY($1::uuid[]) ORDE
  */
 export async function lockCustomers(client: PoolClient, customerIds: ReadonlySet<string>): Promise<void> {
   const ids = [...customerIds];
-  const { rowCount } = await client.query(LOCK_CUSTOMERS, [ids]);
+  const { rowCount } = await client.query(LOCK_CUSTOMERS([ids]));
   if (rowCount !== ids.length) throw new Error(`${ids.length - (rowCount ?? 0)} of the customers these events name no longer exist`);
 }

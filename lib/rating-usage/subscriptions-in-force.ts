@@ -1,6 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import type { BillingInterval } from "@/lib/subscriptions/billing-period";
+import { preparedStatement } from "@/lib/db/prepared-statement";
 
 /** A subscription with what rating needs: its time range, trial, billing anchor and interval. */
 export type SubscriptionInForce = {
@@ -14,10 +15,10 @@ export type SubscriptionInForce = {
   interval: BillingInterval;
 };
 
-const SELECT_IN_FORCE = `
+const SELECT_IN_FORCE = preparedStatement("meterly_subscriptions_in_force", `
 SELECT s.id::text, s.customer_id::text, s.plan_version_id::text, s.anchor_at, s.started_at, s.ends_at, s.trial_ends_at, v.interval::text AS interval
 FROM subscriptions s JOIN plan_versions v ON v.id = s.plan_version_id
-WHERE s.customer_id = ANY($1::uuid[]) AND s.started_at <= $3 AND (s.ends_at IS NULL OR s.ends_at > $2)`;
+WHERE s.customer_id = ANY($1::uuid[]) AND s.started_at <= $3 AND (s.ends_at IS NULL OR s.ends_at > $2)`);
 
 type Row = {
   id: string;
@@ -36,7 +37,7 @@ type Row = {
  * transaction's client (never another connection).
  */
 export async function loadSubscriptionsInForce(client: PoolClient, customerIds: string[], from: Date, to: Date): Promise<Map<string, SubscriptionInForce[]>> {
-  const res = await client.query<Row>(SELECT_IN_FORCE, [customerIds, from.toISOString(), to.toISOString()]);
+  const res = await client.query<Row>(SELECT_IN_FORCE([customerIds, from.toISOString(), to.toISOString()]));
   const out = new Map<string, SubscriptionInForce[]>();
   for (const r of res.rows) {
     const sub: SubscriptionInForce = {

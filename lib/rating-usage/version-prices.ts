@@ -2,14 +2,15 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { priceModelSchema } from "@/lib/rating/price-model-schema";
+import { preparedStatement } from "@/lib/db/prepared-statement";
 
 /** A version's prices by meter id. */
 export type VersionPrices = Map<string, PriceModel>;
 
-const SELECT_PRICES = `
+const SELECT_PRICES = preparedStatement("meterly_version_prices", `
 SELECT v.id::text AS version_id, v.status::text AS status, p.meter_id::text AS meter_id, p.price_model
 FROM plan_versions v LEFT JOIN plan_prices p ON p.plan_version_id = v.id
-WHERE v.id = ANY($1::uuid[])`;
+WHERE v.id = ANY($1::uuid[])`);
 
 type Row = { version_id: string; status: string; meter_id: string | null; price_model: unknown };
 
@@ -32,7 +33,7 @@ export async function loadVersionPrices(client: PoolClient, versionIds: Iterable
     else missing.push(id);
   }
   if (missing.length === 0) return out;
-  const res = await client.query<Row>(SELECT_PRICES, [missing]);
+  const res = await client.query<Row>(SELECT_PRICES([missing]));
   const published = new Set<string>();
   for (const r of res.rows) {
     let prices = out.get(r.version_id);
