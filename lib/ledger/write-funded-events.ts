@@ -28,13 +28,13 @@ const keyOf = (e: PreparedEvent) => eventKey(e.customerId, e.id);
  * short is it rolled back and the group written customer by customer (id order, as the fast path locks),
  * and a short customer's events request by request, in request order, each in its own savepoint: the
  * requests that fit are stored and burn, the others are refused. The returned `firstCopy` names the copy
- * stored when an earlier request's copy of the same event was refused.
+ * stored when an earlier request's copy of the same event was refused. `heldElsewhere`: see writeEvents.
  */
-export async function writeFundedEvents(client: PoolClient, unique: PreparedEvent[], uniqueKeys: readonly string[], requests: readonly { events: readonly PreparedEvent[] }[], groupFirstCopy: Map<string, PreparedEvent>): Promise<FundedWrite> {
+export async function writeFundedEvents(client: PoolClient, unique: PreparedEvent[], uniqueKeys: readonly string[], requests: readonly { events: readonly PreparedEvent[] }[], groupFirstCopy: Map<string, PreparedEvent>, heldElsewhere: Promise<boolean> | null = null): Promise<FundedWrite> {
   const inserted = new Set<string>();
   const refused = new Map<number, Map<string, CreditRefusal>>();
   const firstCopy = groupFirstCopy;
-  if ((await attempt(client, unique, inserted, uniqueKeys)) === null) return { inserted, refused, firstCopy };
+  if ((await attempt(client, unique, inserted, uniqueKeys, heldElsewhere)) === null) return { inserted, refused, firstCopy };
   const copies = new Map(groupFirstCopy);
   const customers = [...new Set(unique.map((e) => e.customerId))].sort();
   for (const customerId of customers) {
@@ -73,11 +73,11 @@ function requestEvents(events: readonly PreparedEvent[], customerId: string, ins
  * RELEASE aborts the transaction, so the caller's next statement fails and its COMMIT answers ROLLBACK
  * (commitEventGroup checks COMMIT's answer).
  */
-async function attempt(client: PoolClient, events: PreparedEvent[], inserted: Set<string>, keys?: readonly string[]): Promise<CreditShortfall | null> {
+async function attempt(client: PoolClient, events: PreparedEvent[], inserted: Set<string>, keys?: readonly string[], heldElsewhere: Promise<boolean> | null = null): Promise<CreditShortfall | null> {
   const savepoint = client.query("SAVEPOINT funded_write");
   savepoint.catch(() => {}); // awaited below; a failure also fails writeEvents' statements queued behind it
   try {
-    const written = await writeEvents(client, events, keys);
+    const written = await writeEvents(client, events, keys, heldElsewhere);
     await savepoint;
     client.query("RELEASE SAVEPOINT funded_write").catch(() => {});
     for (const k of written) inserted.add(k);

@@ -6,6 +6,8 @@ import { contentDiffers, type EventContent } from "./same-content";
 import { lockCustomers } from "./lock-customers";
 import { eventKey } from "./write-events";
 import { writeFundedEvents, type CreditRefusal, type FundedWrite } from "@/lib/ledger/write-funded-events";
+import { InFlightKeys } from "./in-flight-keys";
+import { HeldEventsNotStored } from "./write-events";
 
 /**
  * One request's valid events (a (customer, id) may repeat), whether each named its timestamp, and
@@ -24,6 +26,9 @@ const DIFFERS: CommitOutcome = Object.freeze({ status: "duplicate", contentDiffe
 const TRANSIENT = new Set(["40P01", "40001"]);
 const ATTEMPTS = 3;
 
+/** The process's groups in flight (one event committer per process). */
+const IN_FLIGHT = new InFlightKeys();
+
 
 /**
  * Writes the events of several requests in one transaction on `client` and returns, per request and
@@ -37,6 +42,11 @@ const ATTEMPTS = 3;
 export async function commitEventGroup(client: PoolClient, submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
   const group = firstCopies(submissions);
   for (let attempt = 1; ; attempt++) {
+    // The events another group in flight is writing are left to it; this one reads them back as stored
+    // (duplicates) once that group committed, or writes them on its next attempt if it rolled back.
+    const claim = IN_FLIGHT.claim(group.uniqueKeys);
+    const unique = claim.others ? group.unique.filter((_, i) => claim.mine[i]) : group.unique;
+    const uniqueKeys = claim.others ? group.uniqueKeys.filter((_, i) => claim.mine[i]) : group.uniqueKeys;
     try {
       // BEGIN is queued, not awaited: pg sends writeEvents' first statement the moment BEGIN completes,
       // without waiting for a turn of the event loop (which, at high rate, is busy parsing requests).
@@ -44,7 +54,7 @@ export async function commitEventGroup(client: PoolClient, submissions: EventSub
       began.catch(() => {}); // awaited below; a failure also fails the statements queued behind it
       const locked = lockCustomers(client, group.customerIds);
       locked.catch(() => {}); // awaited below, likewise
-      const writing = writeFundedEvents(client, group.unique, group.uniqueKeys, submissions, group.firstCopy);
+      const writing = writeFundedEvents(client, unique, uniqueKeys, submissions, group.firstCopy, claim.others);
       writing.catch(() => {}); // awaited below, after the lock's answer (which comes first)
       await began;
       await locked;
@@ -58,10 +68,13 @@ export async function commitEventGroup(client: PoolClient, submissions: EventSub
       committed.catch(() => {}); // awaited below
       const [storedBefore, commit] = await Promise.all([stored ?? new Map<string, EventContent>(), committed]);
       if (commit.command !== "COMMIT") throw new Error(`COMMIT answered ${commit.command}: the group was rolled back`);
+      claim.release(true);
       return outcomes(submissions, group, funded, storedBefore);
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {});
-      if (attempt >= ATTEMPTS || !TRANSIENT.has((e as { code?: string }).code ?? "")) throw e;
+      claim.release(false);
+      const retry = e instanceof HeldEventsNotStored || TRANSIENT.has((e as { code?: string }).code ?? "");
+      if (attempt >= ATTEMPTS || !retry) throw e;
     }
   }
 }

@@ -6,6 +6,7 @@ import { uniqueValueRows } from "./unique-value-rows";
 import { rateNewUsage } from "@/lib/rating-usage/rate-new-usage";
 import { burnCreditsForUsage } from "@/lib/ledger/burn-credits-for-usage";
 import { pgSql } from "@/lib/ledger/sql";
+import { preparedStatement } from "@/lib/db/prepared-statement";
 
 /**
  * The group's events go as one JSON parameter, one array per event ([customer id, id, type, epoch ms,
@@ -14,15 +15,15 @@ import { pgSql } from "@/lib/ledger/sql";
  * the answer is one row: how many were inserted and, as JSON, which. Rows go in in the array's order (the
  * lock order). Epoch milliseconds are exact as float8, and to_timestamp's microseconds round back to them.
  */
-const INSERT_EVENTS = `
+const INSERT_EVENTS = preparedStatement("meterly_insert_events", `
 WITH inserted AS (
   INSERT INTO usage_events (customer_id, idempotency_key, event_type, "timestamp", properties)
   SELECT (e->>0)::uuid, e->>1, e->>2, to_timestamp((e->3)::float8 / 1000), e->4 FROM jsonb_array_elements($1::jsonb) AS e
   ON CONFLICT (customer_id, idempotency_key) DO NOTHING
   RETURNING customer_id, idempotency_key)
-SELECT count(*)::int AS n, json_agg(json_build_array(customer_id, idempotency_key))::text AS keys FROM inserted`;
+SELECT count(*)::int AS n, json_agg(json_build_array(customer_id, idempotency_key))::text AS keys FROM inserted`);
 
-const UPSERT_ROLLUPS = `
+const UPSERT_ROLLUPS = preparedStatement("meterly_upsert_rollups", `
 INSERT INTO usage_rollups AS r (customer_id, meter_id, bucket, dimensions, sum, count, max, latest_value, latest_at)
 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::numeric[], $6::bigint[], $7::numeric[], $8::numeric[], $9::timestamptz[])
 ON CONFLICT (customer_id, meter_id, bucket, dimensions) DO UPDATE SET
@@ -30,14 +31,37 @@ ON CONFLICT (customer_id, meter_id, bucket, dimensions) DO UPDATE SET
   count = r.count + EXCLUDED.count,
   max = GREATEST(r.max, EXCLUDED.max),
   latest_value = CASE WHEN EXCLUDED.latest_at IS NOT NULL AND (r.latest_at IS NULL OR EXCLUDED.latest_at >= r.latest_at) THEN EXCLUDED.latest_value ELSE r.latest_value END,
-  latest_at = GREATEST(r.latest_at, EXCLUDED.latest_at)`;
+  latest_at = GREATEST(r.latest_at, EXCLUDED.latest_at)`);
 
-const INSERT_UNIQUE_VALUES = `
+const INSERT_UNIQUE_VALUES = preparedStatement("meterly_insert_unique_values", `
 INSERT INTO usage_unique_values (customer_id, meter_id, bucket, dimensions, value)
 SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::text[], $5::text[])
-ON CONFLICT DO NOTHING`;
+ON CONFLICT DO NOTHING`);
 
 export const eventKey = (customerId: string, id: string) => `${customerId}|${id}`;
+
+/**
+ * The groups writing some of this group's events rolled back, or did not end within HELD_WAIT_MS: this
+ * group's transaction is rolled back and written again. The time limit breaks the one wait PostgreSQL
+ * cannot see: an older group queued behind a void's customer lock, which itself waits for this group.
+ */
+export class HeldEventsNotStored extends Error {
+  constructor(why: string) {
+    super(`events held by another group in flight: ${why}`);
+  }
+}
+
+const HELD_WAIT_MS = 5000;
+
+async function settled(heldElsewhere: Promise<boolean> | null): Promise<void> {
+  if (!heldElsewhere) return;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<"expired">((resolve) => (timer = setTimeout(() => resolve("expired"), HELD_WAIT_MS)));
+  const outcome = await Promise.race([heldElsewhere, expired]);
+  clearTimeout(timer);
+  if (outcome === "expired") throw new HeldEventsNotStored(`not done within ${HELD_WAIT_MS} ms`);
+  if (!outcome) throw new HeldEventsNotStored("rolled back");
+}
 
 /**
  * Stores events, their rollups and (for UNIQUE_COUNT meters) their distinct identities on `client`,
@@ -46,10 +70,15 @@ export const eventKey = (customerId: string, id: string) => `${customerId}|${id}
  * each customer's credits for it (lib/ledger; throws InsufficientCreditsError when a PREPAID balance is short:
  * writeFundedEvents refuses those events).
  * `eventKeys`, when given, are the events' eventKeys in the same order (the group made them once).
+ * `heldElsewhere` (in-flight-keys.ts): the outcome of the older groups in flight that write this group's
+ * other events; awaited after the insert, before the rollups, and HeldEventsNotStored if one rolled back.
  * Returns the keys of the events that were new; the others were already stored (duplicates).
  */
-export async function writeEvents(client: PoolClient, events: PreparedEvent[], eventKeys?: readonly string[]): Promise<Set<string>> {
-  if (events.length === 0) return new Set();
+export async function writeEvents(client: PoolClient, events: PreparedEvent[], eventKeys?: readonly string[], heldElsewhere: Promise<boolean> | null = null): Promise<Set<string>> {
+  if (events.length === 0) {
+    await settled(heldElsewhere);
+    return new Set();
+  }
   const { sorted, keys } = sortedByKey(events, eventKeys);
   const n = sorted.length;
   const rows = new Array<unknown[]>(n);
@@ -57,7 +86,9 @@ export async function writeEvents(client: PoolClient, events: PreparedEvent[], e
     const e = sorted[i];
     rows[i] = [e.customerId, e.id, e.type, e.timestamp.getTime(), e.properties];
   }
-  const res = await client.query<{ n: number; keys: string | null }>(INSERT_EVENTS, [JSON.stringify(rows)]);
+  const res = await client.query<{ n: number; keys: string | null }>(INSERT_EVENTS([JSON.stringify(rows)]));
+  // Before any rollup row is locked: the groups this one waits for may still need those rows.
+  await settled(heldElsewhere);
   const count = res.rows[0].n;
   let inserted: Set<string>;
   let fresh: PreparedEvent[];
@@ -76,7 +107,7 @@ export async function writeEvents(client: PoolClient, events: PreparedEvent[], e
   const writes: Promise<unknown>[] = [];
   if (deltas.length > 0) {
     writes.push(
-      client.query(UPSERT_ROLLUPS, [
+      client.query(UPSERT_ROLLUPS([
         deltas.map((d) => d.customerId),
         deltas.map((d) => d.meterId),
         deltas.map((d) => d.bucket.toISOString()),
@@ -86,19 +117,19 @@ export async function writeEvents(client: PoolClient, events: PreparedEvent[], e
         deltas.map((d) => d.max?.toFixed() ?? null),
         deltas.map((d) => d.latestValue?.toFixed() ?? null),
         deltas.map((d) => d.latestAt?.toISOString() ?? null),
-      ]),
+      ])),
     );
   }
   const uniques = uniqueValueRows(fresh);
   if (uniques.length > 0) {
     writes.push(
-      client.query(INSERT_UNIQUE_VALUES, [
+      client.query(INSERT_UNIQUE_VALUES([
         uniques.map((u) => u.customerId),
         uniques.map((u) => u.meterId),
         uniques.map((u) => u.bucket.toISOString()),
         uniques.map((u) => u.dimensions),
         uniques.map((u) => u.value),
-      ]),
+      ])),
     );
   }
   // Last, after the rollups: rate the new usage into its billing period's running charge, and burn credits for it.

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import { pool, prisma } from "@/lib/db/client";
 import type { CommitOutcome, EventSubmission } from "@/lib/metering/commit-event-group";
+import { commitEventGroup } from "@/lib/metering/commit-event-group";
 import { writeEventGroup } from "@/lib/metering/event-committer";
 import { GroupCommit } from "@/lib/metering/group-commit";
 import { loadIngestContext } from "@/lib/metering/load-ingest-context";
@@ -17,6 +18,18 @@ type Ev = { id: string; customer: string; type: string; timestamp?: string; prop
 
 const post = (key: string, body: unknown) => callRoute(POST, { key, body });
 const storedCount = (customerId: string) => prisma.usageEvent.count({ where: { customerId } });
+
+/** A metered customer, and its events as validation prepares them (for the committer's own tests). */
+async function preparedEvents() {
+  const c = await meteredCustomer();
+  const now = new Date();
+  const ctx = await loadIngestContext(pool(), [c.customer.externalId], [c.meter.eventType], now.getTime());
+  const prepare = (id: string, tokens: string) =>
+    prepareEvent({ id, customer: c.customer.externalId, type: c.meter.eventType, properties: { tokens, model: "m" } }, 0, ctx, { now, maxAgeDays: 35, maxFutureMinutes: 5 }) as PreparedEvent;
+  return { c, now, prepare };
+}
+
+const submission = (...events: PreparedEvent[]): EventSubmission => ({ events, explicitTimestamp: events.map(() => false) });
 
 /** The meter's rollup rows for a customer, as exact decimal strings, keyed by hour and dimensions. */
 async function rollups(customerId: string, meterId: string) {
@@ -195,12 +208,7 @@ describe("exactly-once ingestion", () => {
   });
 
   it("retries each request of a failed group in its own transaction (group commit on the database)", async () => {
-    const c = await meteredCustomer();
-    const now = new Date();
-    const ctx = await loadIngestContext(pool(), [c.customer.externalId], [c.meter.eventType], now.getTime());
-    const prepare = (id: string, tokens: string, note = "") =>
-      prepareEvent({ id, customer: c.customer.externalId, type: c.meter.eventType, properties: { tokens, model: "m", note } }, 0, ctx, { now, maxAgeDays: 35, maxFutureMinutes: 5 }) as PreparedEvent;
-    const submission = (...events: PreparedEvent[]): EventSubmission => ({ events, explicitTimestamp: events.map(() => false) });
+    const { c, prepare } = await preparedEvents();
     const groups: number[] = [];
     const committer = new GroupCommit<EventSubmission, CommitOutcome[]>({
       writers: 1,
@@ -227,5 +235,40 @@ describe("exactly-once ingestion", () => {
     expect((results[1] as PromiseFulfilledResult<CommitOutcome[]>).value).toEqual([{ status: "accepted" }, { status: "accepted" }]);
     expect((results[3] as PromiseFulfilledResult<CommitOutcome[]>).value).toEqual([{ status: "accepted" }, { status: "duplicate", contentDiffers: false }]);
     expect(await storedCount(c.customer.id)).toBe(5);
+  });
+
+  it("a group leaves an event another group in flight is writing to it: a duplicate once that group commits", async () => {
+    const { c, now, prepare } = await preparedEvents();
+    const [a, b] = [await pool().connect(), await pool().connect()];
+    try {
+      // The first group claims "f-shared" before the second starts (claims are taken synchronously).
+      const first = commitEventGroup(a, [submission(prepare("f-shared", "5"), prepare("f-a", "1"))]);
+      const second = commitEventGroup(b, [submission(prepare("f-shared", "6"), prepare("f-b", "1"))]);
+      expect(await first).toEqual([[{ status: "accepted" }, { status: "accepted" }]]);
+      expect(await second).toEqual([[{ status: "duplicate", contentDiffers: true }, { status: "accepted" }]]);
+    } finally {
+      a.release();
+      b.release();
+    }
+    expect(await storedCount(c.customer.id)).toBe(3);
+    expect(await rollups(c.customer.id, c.meter.id)).toEqual({ [`${new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000).toISOString()} ["m"]`]: { sum: "7", count: 3 } });
+  });
+
+  it("when the group writing an event rolls back, the group that left it to it writes it", async () => {
+    const { c, prepare } = await preparedEvents();
+    const [a, b] = [await pool().connect(), await pool().connect()];
+    try {
+      // Past validation, a NUL character is a value the database refuses: the first group rolls back.
+      const poisoned = { ...prepare("r-bad", "1"), properties: { tokens: "1", model: "m", note: "nul \u0000" } };
+      const first = commitEventGroup(a, [submission(prepare("r-shared", "5"), poisoned)]);
+      const second = commitEventGroup(b, [submission(prepare("r-shared", "5"), prepare("r-b", "1"))]);
+      await expect(first).rejects.toMatchObject({ code: "22P05" });
+      expect(await second).toEqual([[{ status: "accepted" }, { status: "accepted" }]]);
+    } finally {
+      a.release();
+      b.release();
+    }
+    const ids = (await prisma.usageEvent.findMany({ where: { customerId: c.customer.id }, select: { idempotencyKey: true } })).map((r) => r.idempotencyKey).sort();
+    expect(ids).toEqual(["r-b", "r-shared"]);
   });
 });
