@@ -8,33 +8,71 @@ import http from "node:http";
 import type { LoadRequest, LoadResult, Ledger, ClientMessage } from "./load-protocol";
 import { prng } from "./prng";
 
-type SentEvent = { id: string; customer: string; tokens: number; body: Record<string, unknown> };
+/** An event as sent: its JSON text is made once, so a re-send is the exact same bytes. */
+type SentEvent = { seq: number; customer: number; tokens: number; json: string };
 
-const acknowledged = new Map<string, SentEvent>();
-const acceptedKeys = new Set<string>();
+/**
+ * The ledger, by event (`seq`, across phases) in typed arrays rather than maps of strings: this process
+ * shares the machine with the app and the database, and hundreds of thousands of map entries cost it
+ * more CPU (hashing, garbage collection) than making the requests.
+ */
+const customerNames: string[] = [];
+const customerIndex = new Map<string, number>();
+let nextSeq = 0;
+let customerOf = new Int32Array(1 << 20);
+let tokensOf = new Int32Array(1 << 20);
+/** 1 once acknowledged (accepted or duplicate). */
+let acked = new Uint8Array(1 << 20);
+/** How many times the app answered "accepted" (more than once is a double acceptance). */
+let acceptedTimes = new Uint8Array(1 << 20);
 let doubleAccepted = 0;
+
+function newSeq(customer: number, tokens: number): number {
+  const seq = nextSeq++;
+  if (seq >= acked.length) {
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    customerOf = grow(customerOf);
+    tokensOf = grow(tokensOf);
+    acked = grow(acked);
+    acceptedTimes = grow(acceptedTimes);
+  }
+  customerOf[seq] = customer;
+  tokensOf[seq] = tokens;
+  return seq;
+}
+
+const SAFE = /^[\w.-]+$/;
 
 /** Events of one phase: new ones, and with probability `duplicateRate` an exact re-send of a recent one. */
 function eventSource(req: LoadRequest) {
+  for (const s of [...req.customers, req.eventType, req.idPrefix]) if (!SAFE.test(s)) throw new Error(`bench names must be plain: ${s}`);
+  const customers = req.customers.map((name) => {
+    let i = customerIndex.get(name);
+    if (i === undefined) {
+      i = customerNames.push(name) - 1;
+      customerIndex.set(name, i);
+    }
+    return i;
+  });
   const random = prng(req.seed);
   const recent: SentEvent[] = [];
   const models = ["gpt-x", "gpt-y", "claude-z"];
+  // Timestamps within the last 30 minutes, to the second, made once.
   const base = Date.now() - 30 * 60_000;
+  const stamps = Array.from({ length: 25 * 60 }, (_, s) => new Date(base + s * 1000).toISOString());
   let n = 0;
   return (): SentEvent => {
     if (recent.length > 0 && random() < req.duplicateRate) return recent[Math.floor(random() * recent.length)];
     const i = n++;
-    const customer = req.customers[i % req.customers.length];
+    const customer = customers[i % customers.length];
     const tokens = 1 + Math.floor(random() * 1000);
-    const id = `${req.idPrefix}-${i}`;
-    const body = {
-      id,
-      customer,
-      type: req.eventType,
-      timestamp: new Date(base + Math.floor(random() * 25 * 60_000)).toISOString(),
-      properties: { tokens, model: models[i % models.length] },
-    };
-    const e = { id, customer, tokens, body };
+    const stamp = stamps[Math.floor(random() * stamps.length)];
+    const json = `{"id":"${req.idPrefix}-${i}","customer":"${customerNames[customer]}","type":"${req.eventType}","timestamp":"${stamp}","properties":{"tokens":${tokens},"model":"${models[i % models.length]}"}}`;
+    const e = { seq: newSeq(customer, tokens), customer, tokens, json };
     if (recent.length < 5000) recent.push(e);
     else recent[i % 5000] = e;
     return e;
@@ -76,7 +114,7 @@ async function runPhase(req: LoadRequest): Promise<LoadResult> {
     while (performance.now() < deadline && events < req.maxEvents && errorCount < 20) {
       const batch: SentEvent[] = [];
       for (let i = 0; i < req.batchSize; i++) batch.push(next());
-      const payload = req.batchSize === 1 ? JSON.stringify(batch[0].body) : JSON.stringify({ events: batch.map((e) => e.body) });
+      const payload = req.batchSize === 1 ? batch[0].json : `{"events":[${batch.map((e) => e.json).join(",")}]}`;
       events += batch.length;
       const t0 = performance.now();
       let res: { status: number; text: string };
@@ -109,17 +147,18 @@ async function runPhase(req: LoadRequest): Promise<LoadResult> {
       }
       for (let i = 0; i < batch.length; i++) {
         const e = batch[i];
-        const key = `${e.customer}|${e.id}`;
-        acknowledged.set(key, e);
         const s = outcomes[i].status;
         if (s === "accepted") {
           accepted++;
-          if (acceptedKeys.has(key)) doubleAccepted++;
-          acceptedKeys.add(key);
-        } else if (s === "duplicate") duplicates++;
-        else {
+          acked[e.seq] = 1;
+          if (acceptedTimes[e.seq] > 0) doubleAccepted++;
+          if (acceptedTimes[e.seq] < 255) acceptedTimes[e.seq]++;
+        } else if (s === "duplicate") {
+          duplicates++;
+          acked[e.seq] = 1;
+        } else {
           errorCount++;
-          if (errors.length < 5) errors.push(`event ${e.id}: ${JSON.stringify(outcomes[i]).slice(0, 300)}`);
+          if (errors.length < 5) errors.push(`event ${e.json.slice(0, 80)}: ${JSON.stringify(outcomes[i]).slice(0, 300)}`);
         }
       }
     }
@@ -134,14 +173,25 @@ async function runPhase(req: LoadRequest): Promise<LoadResult> {
 
 function ledger(): Ledger {
   const byCustomer: Ledger["byCustomer"] = {};
-  for (const e of acknowledged.values()) {
-    const c = (byCustomer[e.customer] ??= { events: 0, tokens: "0" });
-    c.events++;
-    c.tokens = (BigInt(c.tokens) + BigInt(e.tokens)).toString();
-  }
+  const events = new Array<number>(customerNames.length).fill(0);
+  const tokens = new Array<number>(customerNames.length).fill(0); // at most 1,000 per event: exact below 2^53
+  let acknowledged = 0;
+  let accepted = 0;
   let acceptedNotAcknowledged = 0;
-  for (const k of acceptedKeys) if (!acknowledged.has(k)) acceptedNotAcknowledged++;
-  return { acknowledged: acknowledged.size, accepted: acceptedKeys.size, doubleAccepted, acceptedNotAcknowledged, byCustomer };
+  for (let seq = 0; seq < nextSeq; seq++) {
+    if (acceptedTimes[seq] > 0) accepted++;
+    if (!acked[seq]) {
+      if (acceptedTimes[seq] > 0) acceptedNotAcknowledged++;
+      continue;
+    }
+    acknowledged++;
+    events[customerOf[seq]]++;
+    tokens[customerOf[seq]] += tokensOf[seq];
+  }
+  customerNames.forEach((name, c) => {
+    if (events[c] > 0) byCustomer[name] = { events: events[c], tokens: String(tokens[c]) };
+  });
+  return { acknowledged, accepted, doubleAccepted, acceptedNotAcknowledged, byCustomer };
 }
 
 // Never outlive the benchmark that started this process.
