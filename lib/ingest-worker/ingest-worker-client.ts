@@ -16,13 +16,14 @@ export class IngestWorkerDidNotStart extends Error {}
 
 /**
  * Whether `POST /api/v1/events` is answered by the ingest worker thread: INGEST_WORKER "on", or "auto"
- * (the default) inside the Next.js server. Never inside the worker itself, and not once the worker has
- * failed to start in this process (then requests are ingested on the server thread, as in tests).
+ * (the default) in the production Next.js server (`next dev` keeps ingestion on its own thread, where
+ * code changes reload). Never inside the worker itself, and not once the worker has failed to start in
+ * this process (then requests are ingested on the server thread, as in tests).
  */
 export function ingestWorkerEnabled(): boolean {
   if (!isMainThread || globalForWorker.__meterlyIngestWorkerUnavailable) return false;
-  const mode = env().INGEST_WORKER;
-  return mode === "on" || (mode === "auto" && process.env.NEXT_RUNTIME === "nodejs");
+  const { INGEST_WORKER: mode, NODE_ENV } = env();
+  return mode === "on" || (mode === "auto" && NODE_ENV === "production" && process.env.NEXT_RUNTIME === "nodejs");
 }
 
 /** Starts the worker now (at server start) rather than on the first request. */
@@ -71,7 +72,8 @@ function call(message: (id: number) => ToIngestWorker): Promise<Reply> {
 function worker(): State {
   const current = globalForWorker.__meterlyIngestWorker;
   if (current && !current.stopped) return current;
-  // The worker loads the project's own files at run time (through tsx): the bundler must not follow this path.
+  // The worker loads the project's own files at run time (the build's bundle, or the TypeScript through
+  // tsx): the bundler must not follow this path.
   const root = process.cwd();
   const entry = path.join(/* turbopackIgnore: true */ root, workerEntry(root, process.env.NODE_ENV === "production"));
   // A profiled server (npm run bench:ingest -- --profile) profiles its worker too.

@@ -4,10 +4,9 @@ import { loadStoredEvents } from "./load-stored-events";
 import type { PreparedEvent } from "./prepare-events";
 import { contentDiffers, type EventContent } from "./same-content";
 import { lockCustomers } from "./lock-customers";
-import { eventKey } from "./write-events";
+import { eventKey, HeldEventsNotStored } from "./write-events";
 import { writeFundedEvents, type CreditRefusal, type FundedWrite } from "@/lib/ledger/write-funded-events";
 import { InFlightKeys } from "./in-flight-keys";
-import { HeldEventsNotStored } from "./write-events";
 
 /**
  * One request's valid events (a (customer, id) may repeat), whether each named its timestamp, and
@@ -28,7 +27,6 @@ const ATTEMPTS = 3;
 
 /** The process's groups in flight (one event committer per process). */
 const IN_FLIGHT = new InFlightKeys();
-
 
 /**
  * Writes the events of several requests in one transaction on `client` and returns, per request and
