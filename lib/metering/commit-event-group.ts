@@ -4,9 +4,9 @@ import { loadStoredEvents } from "./load-stored-events";
 import type { PreparedEvent } from "./prepare-events";
 import { contentDiffers, type EventContent } from "./same-content";
 import { lockCustomers } from "./lock-customers";
-import { eventKey, HeldEventsNotStored } from "./write-events";
+import { eventKey } from "./write-events";
 import { writeFundedEvents, type CreditRefusal, type FundedWrite } from "@/lib/ledger/write-funded-events";
-import { InFlightKeys } from "./in-flight-keys";
+import { HeldEventsNotStored, InFlightKeys } from "./in-flight-keys";
 
 /**
  * One request's valid events (a (customer, id) may repeat), whether each named its timestamp, and

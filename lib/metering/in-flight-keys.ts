@@ -48,3 +48,27 @@ export class InFlightKeys {
     return this.holders.size;
   }
 }
+
+/**
+ * The groups writing some of this group's events rolled back, or did not end within HELD_WAIT_MS: this
+ * group's transaction is rolled back and written again. The time limit breaks the one wait PostgreSQL
+ * cannot see: an older group queued behind a void's customer lock, which itself waits for this group.
+ */
+export class HeldEventsNotStored extends Error {
+  constructor(why: string) {
+    super(`events held by another group in flight: ${why}`);
+  }
+}
+
+const HELD_WAIT_MS = 5000;
+
+/** Waits for the holders of a claim's other keys (InFlightKeys.claim's `others`); throws HeldEventsNotStored unless all committed in time. */
+export async function awaitHolders(others: Promise<boolean> | null): Promise<void> {
+  if (!others) return;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<"expired">((resolve) => (timer = setTimeout(() => resolve("expired"), HELD_WAIT_MS)));
+  const outcome = await Promise.race([others, expired]);
+  clearTimeout(timer);
+  if (outcome === "expired") throw new HeldEventsNotStored(`not done within ${HELD_WAIT_MS} ms`);
+  if (!outcome) throw new HeldEventsNotStored("rolled back");
+}

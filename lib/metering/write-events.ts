@@ -7,6 +7,7 @@ import { rateNewUsage } from "@/lib/rating-usage/rate-new-usage";
 import { burnCreditsForUsage } from "@/lib/ledger/burn-credits-for-usage";
 import { pgSql } from "@/lib/ledger/sql";
 import { preparedStatement } from "@/lib/db/prepared-statement";
+import { awaitHolders } from "./in-flight-keys";
 
 /**
  * The group's events go as one JSON parameter, one array per event ([customer id, id, type, epoch ms,
@@ -41,29 +42,6 @@ ON CONFLICT DO NOTHING`);
 export const eventKey = (customerId: string, id: string) => `${customerId}|${id}`;
 
 /**
- * The groups writing some of this group's events rolled back, or did not end within HELD_WAIT_MS: this
- * group's transaction is rolled back and written again. The time limit breaks the one wait PostgreSQL
- * cannot see: an older group queued behind a void's customer lock, which itself waits for this group.
- */
-export class HeldEventsNotStored extends Error {
-  constructor(why: string) {
-    super(`events held by another group in flight: ${why}`);
-  }
-}
-
-const HELD_WAIT_MS = 5000;
-
-async function settled(heldElsewhere: Promise<boolean> | null): Promise<void> {
-  if (!heldElsewhere) return;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<"expired">((resolve) => (timer = setTimeout(() => resolve("expired"), HELD_WAIT_MS)));
-  const outcome = await Promise.race([heldElsewhere, expired]);
-  clearTimeout(timer);
-  if (outcome === "expired") throw new HeldEventsNotStored(`not done within ${HELD_WAIT_MS} ms`);
-  if (!outcome) throw new HeldEventsNotStored("rolled back");
-}
-
-/**
  * Stores events, their rollups and (for UNIQUE_COUNT meters) their distinct identities on `client`,
  * which must be inside a transaction, and rates the new ones into their billing periods' running charges
  * (lib/rating-usage/rate-new-usage.ts; one indexed query when no customer has a subscription), then burns
@@ -71,12 +49,12 @@ async function settled(heldElsewhere: Promise<boolean> | null): Promise<void> {
  * writeFundedEvents refuses those events).
  * `eventKeys`, when given, are the events' eventKeys in the same order (the group made them once).
  * `heldElsewhere` (in-flight-keys.ts): the outcome of the older groups in flight that write this group's
- * other events; awaited after the insert, before the rollups, and HeldEventsNotStored if one rolled back.
+ * other events; awaited after the insert, before the rollups (awaitHolders: HeldEventsNotStored if one rolled back).
  * Returns the keys of the events that were new; the others were already stored (duplicates).
  */
 export async function writeEvents(client: PoolClient, events: PreparedEvent[], eventKeys?: readonly string[], heldElsewhere: Promise<boolean> | null = null): Promise<Set<string>> {
   if (events.length === 0) {
-    await settled(heldElsewhere);
+    await awaitHolders(heldElsewhere);
     return new Set();
   }
   const { sorted, keys } = sortedByKey(events, eventKeys);
@@ -88,7 +66,7 @@ export async function writeEvents(client: PoolClient, events: PreparedEvent[], e
   }
   const res = await client.query<{ n: number; keys: string | null }>(INSERT_EVENTS([JSON.stringify(rows)]));
   // Before any rollup row is locked: the groups this one waits for may still need those rows.
-  await settled(heldElsewhere);
+  await awaitHolders(heldElsewhere);
   const count = res.rows[0].n;
   let inserted: Set<string>;
   let fresh: PreparedEvent[];
