@@ -3,10 +3,11 @@ import type { PoolClient } from "pg";
 import { loadStoredEvents } from "./load-stored-events";
 import type { PreparedEvent } from "./prepare-events";
 import { contentDiffers, type EventContent } from "./same-content";
-import { lockCustomers } from "./lock-customers";
 import { eventKey } from "./write-events";
 import { writeFundedEvents, type CreditRefusal, type FundedWrite } from "@/lib/ledger/write-funded-events";
 import { HeldEventsNotStored, InFlightKeys } from "./in-flight-keys";
+import { InsufficientCreditsError } from "@/lib/ledger/insufficient-credits";
+import { RecentShortfalls } from "@/lib/ledger/recent-shortfalls";
 
 /**
  * One request's valid events (a (customer, id) may repeat), whether each named its timestamp, and
@@ -27,6 +28,8 @@ const ATTEMPTS = 3;
 
 /** The process's groups in flight (one event committer per process). */
 const IN_FLIGHT = new InFlightKeys();
+/** The customers whose credits a fast-path write recently found short. */
+const SHORTFALLS = new RecentShortfalls();
 
 /**
  * Writes the events of several requests in one transaction on `client` and returns, per request and
@@ -39,7 +42,9 @@ const IN_FLIGHT = new InFlightKeys();
  */
 export async function commitEventGroup(client: PoolClient, submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
   const group = firstCopies(submissions);
-  for (let attempt = 1; ; attempt++) {
+  // Careful (savepoints) from the start only for a customer whose credits were recently short.
+  let careful = SHORTFALLS.anyOf(group.customerIds);
+  for (let attempt = 1; ; ) {
     // The events another group in flight is writing are left to it; this one reads them back as stored
     // (duplicates) once that group committed, or writes them on its next attempt if it rolled back.
     const claim = IN_FLIGHT.claim(group.uniqueKeys);
@@ -50,12 +55,9 @@ export async function commitEventGroup(client: PoolClient, submissions: EventSub
       // without waiting for a turn of the event loop (which, at high rate, is busy parsing requests).
       const began = client.query("BEGIN");
       began.catch(() => {}); // awaited below; a failure also fails the statements queued behind it
-      const locked = lockCustomers(client, group.customerIds);
-      locked.catch(() => {}); // awaited below, likewise
-      const writing = writeFundedEvents(client, unique, uniqueKeys, submissions, group.firstCopy, claim.others);
-      writing.catch(() => {}); // awaited below, after the lock's answer (which comes first)
+      const writing = writeFundedEvents(client, unique, uniqueKeys, submissions, group.firstCopy, claim.others, careful);
+      writing.catch(() => {}); // awaited below, after BEGIN's answer (which comes first)
       await began;
-      await locked;
       const funded = await writing;
       const inserted = funded.inserted;
       // Likewise the stored copies of the duplicates and COMMIT go out back to back. If the SELECT
@@ -71,8 +73,14 @@ export async function commitEventGroup(client: PoolClient, submissions: EventSub
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {});
       claim.release(false);
+      if (e instanceof InsufficientCreditsError && !careful) {
+        // The fast path found a prepaid balance short: written again with savepoints (not a failed attempt).
+        SHORTFALLS.note(e.shortfall.customerId);
+        careful = true;
+        continue;
+      }
       const retry = e instanceof HeldEventsNotStored || TRANSIENT.has((e as { code?: string }).code ?? "");
-      if (attempt >= ATTEMPTS || !retry) throw e;
+      if (attempt++ >= ATTEMPTS || !retry) throw e;
     }
   }
 }

@@ -31,7 +31,7 @@ export type PeriodUsage = {
  * timestamp, in the billing period holding that timestamp; it is skipped when no subscription is in
  * force, during the subscription's trial (trial usage is free), and for meters its version does not price.
  */
-export function foldPeriodUsage(events: readonly PreparedEvent[], subs: Map<string, SubscriptionInForce[]>, prices: Map<string, VersionPrices>): PeriodUsage[] {
+export function foldPeriodUsage(events: readonly PreparedEvent[], subs: ReadonlyMap<string, SubscriptionInForce[]>, prices: Map<string, VersionPrices>): PeriodUsage[] {
   const byKey = new Map<string, PeriodUsage & { idSet: Set<string> }>();
   for (const e of events) {
     const sub = subscriptionAt(subs.get(e.customerId), e.timestamp);

@@ -1,7 +1,5 @@
 import "server-only";
-import type { PoolClient } from "pg";
 import type { BillingInterval } from "@/lib/subscriptions/billing-period";
-import { preparedStatement } from "@/lib/db/prepared-statement";
 
 /** A subscription with what rating needs: its time range, trial, billing anchor and interval. */
 export type SubscriptionInForce = {
@@ -15,12 +13,20 @@ export type SubscriptionInForce = {
   interval: BillingInterval;
 };
 
-const SELECT_IN_FORCE = preparedStatement("meterly_subscriptions_in_force", `
-SELECT s.id::text, s.customer_id::text, s.plan_version_id::text, s.anchor_at, s.started_at, s.ends_at, s.trial_ends_at, v.interval::text AS interval
+/**
+ * The subscriptions of the customers in parameter `customers` (uuid[]) whose [started_at, ends_at)
+ * overlaps [`from`, `to`] (timestamptz parameters), as SQL text to embed in a statement (the ingest
+ * transaction reads them in the statement that writes the rollups: lib/metering/write-rollups.ts).
+ * One indexed query, with no rows for customers without a subscription; subscriptionsByCustomer reads
+ * its rows.
+ */
+export function subscriptionsInForceSql(customers: string, from: string, to: string): string {
+  return `SELECT s.id::text, s.customer_id::text, s.plan_version_id::text, s.anchor_at, s.started_at, s.ends_at, s.trial_ends_at, v.interval::text AS interval
 FROM subscriptions s JOIN plan_versions v ON v.id = s.plan_version_id
-WHERE s.customer_id = ANY($1::uuid[]) AND s.started_at <= $3 AND (s.ends_at IS NULL OR s.ends_at > $2)`);
+WHERE s.customer_id = ANY(${customers}::uuid[]) AND s.started_at <= ${to}::timestamptz AND (s.ends_at IS NULL OR s.ends_at > ${from}::timestamptz)`;
+}
 
-type Row = {
+export type SubscriptionRow = {
   id: string;
   customer_id: string;
   plan_version_id: string;
@@ -31,15 +37,10 @@ type Row = {
   interval: BillingInterval;
 };
 
-/**
- * The subscriptions of these customers whose [started_at, ends_at) overlaps [from, to], by customer:
- * one indexed query, with no rows at all for customers without a subscription. Runs on the ingest
- * transaction's client (never another connection).
- */
-export async function loadSubscriptionsInForce(client: PoolClient, customerIds: string[], from: Date, to: Date): Promise<Map<string, SubscriptionInForce[]>> {
-  const res = await client.query<Row>(SELECT_IN_FORCE([customerIds, from.toISOString(), to.toISOString()]));
+/** subscriptionsInForceSql's rows by customer. */
+export function subscriptionsByCustomer(rows: readonly SubscriptionRow[]): Map<string, SubscriptionInForce[]> {
   const out = new Map<string, SubscriptionInForce[]>();
-  for (const r of res.rows) {
+  for (const r of rows) {
     const sub: SubscriptionInForce = {
       id: r.id,
       customerId: r.customer_id,

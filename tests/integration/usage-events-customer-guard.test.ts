@@ -34,4 +34,28 @@ describe("usage events and their customer", () => {
     await expect(writeEventGroup([submission])).rejects.toThrow(/no longer exist/);
     expect(await prisma.usageEvent.count({ where: { customerId: { in: [c.customer.id, ghost.customerId] } } })).toBe(0);
   });
+
+  it("a group waits while another transaction holds its customer FOR UPDATE (as voids and subscription changes do), then writes", async () => {
+    const c = await meteredCustomer();
+    const now = new Date();
+    const ctx = await loadIngestContext(pool(), [c.customer.externalId], [c.meter.eventType], now.getTime());
+    const event = prepareEvent({ id: `held-${tag()}`, customer: c.customer.externalId, type: c.meter.eventType, properties: { tokens: 3, model: "m" } }, 0, ctx, { now, maxAgeDays: 35, maxFutureMinutes: 5 }) as PreparedEvent;
+    const holder = await pool().connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query("SELECT id FROM customers WHERE id = $1 FOR UPDATE", [c.customer.id]);
+      let settled = false;
+      const writing = writeEventGroup([{ events: [event], explicitTimestamp: [false] }]).finally(() => (settled = true));
+      await new Promise((r) => setTimeout(r, 400));
+      expect(settled).toBe(false);
+      const waiting = await pool().query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%usage_events%'");
+      expect(waiting.rows[0].n).toBeGreaterThanOrEqual(1);
+      await holder.query("COMMIT");
+      expect(await writing).toEqual([[{ status: "accepted" }]]);
+    } finally {
+      await holder.query("ROLLBACK").catch(() => {});
+      holder.release();
+    }
+    expect(await prisma.usageEvent.count({ where: { customerId: c.customer.id, idempotencyKey: event.id } })).toBe(1);
+  });
 });
