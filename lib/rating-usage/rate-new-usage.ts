@@ -11,16 +11,18 @@ import { loadVersionPrices } from "./version-prices";
 export type RatingWindow = { customerIds: string[]; from: Date; to: Date };
 
 export function ratingWindow(events: readonly PreparedEvent[]): RatingWindow | null {
-  let from: Date | null = null;
-  let to: Date | null = null;
+  // Epoch numbers, not Dates: comparing Dates converts each to a primitive first (this runs for every event).
+  let from = Infinity;
+  let to = -Infinity;
   const customers = new Set<string>();
   for (const e of events) {
     if (e.contributions.length === 0) continue;
-    if (from === null || e.timestamp < from) from = e.timestamp;
-    if (to === null || e.timestamp > to) to = e.timestamp;
+    const t = e.timestamp.getTime();
+    if (t < from) from = t;
+    if (t > to) to = t;
     customers.add(e.customerId);
   }
-  return from && to ? { customerIds: [...customers], from, to } : null;
+  return customers.size > 0 ? { customerIds: [...customers], from: new Date(from), to: new Date(to) } : null;
 }
 
 /**
