@@ -5,9 +5,9 @@ type Query = PoolClient["query"];
 
 /**
  * While `work` runs, the statements sent on `client` within one turn of the event loop leave in one
- * socket write. A pipelined group transaction queues several at once (BEGIN, the customer locks,
- * SAVEPOINT and the event insert; then the rollups and the rating query; then RELEASE, the duplicates'
- * lookup and COMMIT), and pg writes each on its own: one system call each and, on loopback, one wake-up
+ * socket write. A pipelined group transaction queues several at once (BEGIN and the event insert; the
+ * duplicates' lookup and COMMIT; in a careful write also the customer locks, SAVEPOINT and RELEASE), and
+ * pg writes each on its own: one system call each and, on loopback, one wake-up
  * of the database backend each. Here the first statement of a turn corks the socket and the turn's end
  * (process.nextTick, after the promise reactions that queue the others) uncorks it.
  */
