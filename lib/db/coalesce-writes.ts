@@ -6,7 +6,7 @@ type Query = PoolClient["query"];
 /**
  * While `work` runs, the statements sent on `client` within one turn of the event loop leave in one
  * socket write. A pipelined group transaction queues several at once (BEGIN and the event insert; the
- * duplicates' lookup and COMMIT; in a careful write also the customer locks, SAVEPOINT and RELEASE), and
+ * duplicates' lookup and COMMIT; in a careful write also SAVEPOINT and RELEASE), and
  * pg writes each on its own: one system call each and, on loopback, one wake-up
  * of the database backend each. Here the first statement of a turn corks the socket and the turn's end
  * (process.nextTick, after the promise reactions that queue the others) uncorks it.

@@ -3,7 +3,6 @@ import type { PoolClient } from "pg";
 import type { PreparedEvent } from "@/lib/metering/prepare-events";
 import { eventKey, writeEvents } from "@/lib/metering/write-events";
 import { InsufficientCreditsError, type CreditShortfall } from "./insufficient-credits";
-import { lockCustomers } from "@/lib/metering/lock-customers";
 
 /** A request's events for one customer were refused: their prepaid usage costs more than the balance. */
 export type CreditRefusal = { status: "refused"; reason: "insufficient_credits"; shortfall: CreditShortfall };
@@ -25,14 +24,15 @@ const keyOf = (e: PreparedEvent) => eventKey(e.customerId, e.id);
  * request's new events for that customer, all of them are refused (none stored, nothing burned) and the
  * request's other customers' events are unaffected. `heldElsewhere`: see writeEvents.
  *
- * Fast path (`careful` false), the usual case: the whole group in the transaction's own statements, the
- * customer locks taken by the event insert. When a burn finds a prepaid balance short it throws
- * InsufficientCreditsError, and the caller rolls the transaction back and writes the group again, carefully.
+ * Each write locks its events' customers in its event insert (writeEvents). Fast path (`careful` false),
+ * the usual case: the whole group in the transaction's own statements. When a burn finds a prepaid
+ * balance short it throws InsufficientCreditsError, and the caller rolls the transaction back and writes
+ * the group again, carefully.
  *
- * Careful: the customers are locked first, then the whole group is written in one savepoint; only when a
- * burn finds a balance short is it rolled back to the savepoint and the group written customer by customer
- * (id order, as the locks are taken), and a short customer's events request by request, in request order,
- * each in its own savepoint: the requests that fit are stored and burn, the others are refused. The
+ * Careful: the whole group is written in one savepoint; only when a burn finds a balance short is it
+ * rolled back to the savepoint (which also releases the locks it took) and the group written customer by
+ * customer (id order, as the locks are taken), and a short customer's events request by request, in
+ * request order, each in its own savepoint: the requests that fit are stored and burn, the others are refused. The
  * returned `firstCopy` names the copy stored when an earlier request's copy of the same event was refused.
  */
 export async function writeFundedEvents(client: PoolClient, unique: PreparedEvent[], uniqueKeys: readonly string[], requests: readonly { events: readonly PreparedEvent[] }[], groupFirstCopy: Map<string, PreparedEvent>, heldElsewhere: Promise<boolean> | null, careful: boolean): Promise<FundedWrite> {
@@ -40,18 +40,11 @@ export async function writeFundedEvents(client: PoolClient, unique: PreparedEven
   const refused = new Map<number, Map<string, CreditRefusal>>();
   const firstCopy = groupFirstCopy;
   if (!careful) {
-    for (const k of await writeEvents(client, unique, uniqueKeys, heldElsewhere, true)) inserted.add(k);
+    for (const k of await writeEvents(client, unique, uniqueKeys, heldElsewhere)) inserted.add(k);
     return { inserted, refused, firstCopy };
   }
+  if ((await attempt(client, unique, inserted, uniqueKeys, heldElsewhere)) === null) return { inserted, refused, firstCopy };
   const customers = [...new Set(unique.map((e) => e.customerId))].sort();
-  // The locks go out first and the whole group's savepoint write right behind them; if a customer is gone, the
-  // caller rolls the whole transaction back.
-  const locked = customers.length > 0 ? lockCustomers(client, customers) : Promise.resolve();
-  locked.catch(() => {}); // awaited below
-  const first = attempt(client, unique, inserted, uniqueKeys, heldElsewhere);
-  first.catch(() => {}); // awaited below, after the locks
-  await locked;
-  if ((await first) === null) return { inserted, refused, firstCopy };
   const copies = new Map(groupFirstCopy);
   for (const customerId of customers) {
     if ((await attempt(client, unique.filter((e) => e.customerId === customerId), inserted)) === null) continue;

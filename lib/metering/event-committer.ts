@@ -54,7 +54,7 @@ async function createCommitter(): Promise<EventCommitter> {
 /**
  * One group's transaction on a pool connection switched to pg's pipeline mode for the duration: the
  * statements the writers queue without awaiting (BEGIN and the event insert; the duplicates' lookup and
- * COMMIT; and, in a careful write, the customer locks, SAVEPOINT and RELEASE) go out at once instead of
+ * COMMIT; and, in a careful write, SAVEPOINT and RELEASE) go out at once instead of
  * one round trip and one event-loop turn each, and those queued in one turn leave in one write (withCoalescedWrites). Every
  * statement is still awaited before the connection goes back (pipeline off).
  */

@@ -30,7 +30,7 @@ export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResu
   }
   return prisma.$transaction(
     async (tx) => {
-      // Ingest transactions hold a key-share lock on the customer row (lockCustomers) while they write its
+      // Ingest transactions hold a key-share lock on the customer row (taken by writeEvents' insert) while they write its
       // events and rollups; FOR UPDATE waits for them and holds new ones off until the recount is committed.
       await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
       const match = matchSql(customer.id, req);
