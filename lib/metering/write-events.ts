@@ -38,9 +38,9 @@ export const eventKey = (customerId: string, id: string) => `${customerId}|${id}
 
 /**
  * Stores events, their rollups and (for UNIQUE_COUNT meters) their distinct identities on `client`,
- * which must be inside a transaction, after locking their customers (see INSERT_EVENTS), and rates the new ones into their billing periods' running charges
- * (lib/rating-usage/rate-new-usage.ts; no query when no customer has a subscription), then burns each
- * customer's credits for it (lib/ledger; throws InsufficientCreditsError when a PREPAID balance is short:
+ * which must be inside a transaction, after locking their customers (see INSERT_EVENTS), and rates the
+ * new ones into their billing periods' running charges (lib/rating-usage/rate-new-usage.ts; no query
+ * when no customer has a subscription), then burns each customer's credits for it (lib/ledger; throws InsufficientCreditsError when a PREPAID balance is short:
  * writeFundedEvents refuses those events).
  * `eventKeys`, when given, are the events' eventKeys in the same order (the group made them once).
  * `heldElsewhere` (in-flight-keys.ts): the outcome of the older groups in flight that write this group's
