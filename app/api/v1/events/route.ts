@@ -1,3 +1,6 @@
 import { postEvents } from "@/lib/ingest-worker/post-events";
 
+/** Never prerendered or cached: every request is handled (and Next.js need not track what it reads). */
+export const dynamic = "force-dynamic";
+
 export const POST = postEvents;
