@@ -27,7 +27,7 @@ import { createTestDatabase } from "../tests/support/test-database";
 import type { ClientMessage, Ledger, LoadRequest, LoadResult } from "./bench/load-protocol";
 import { printRun, printSummary, type Floors, type PhaseResult, type RunFigures } from "./bench/report";
 import { verifyAcknowledged } from "./bench/verify-acknowledged";
-import { machineCpuSeconds, namedCpuSeconds, sampleRss, treeCpuSeconds } from "./bench/proc-stats";
+import { busiestProcess, machineCpuSeconds, namedCpuSeconds, sampleRss, threadCpuSeconds, treeCpuSeconds } from "./bench/proc-stats";
 import { rawInsertCeiling } from "./bench/raw-insert-ceiling";
 import { mustRun } from "./support/run-command";
 
@@ -210,11 +210,13 @@ async function commitStats(url: string): Promise<CommitStats> {
 
 async function phase(client: ChildProcess, req: LoadRequest): Promise<PhaseResult> {
   const before = req.noop ? null : await commitStats(req.url);
-  const cpu0 = { app: treeCpuSeconds(appPid), client: treeCpuSeconds(client.pid!), db: EMBEDDED ? ownCpuSeconds() : namedCpuSeconds("postgres"), machine: machineCpuSeconds() };
+  serverPid ||= busiestProcess(appPid);
+  const cpu0 = { app: treeCpuSeconds(appPid), server: threadCpuSeconds(serverPid), client: treeCpuSeconds(client.pid!), db: EMBEDDED ? ownCpuSeconds() : namedCpuSeconds("postgres"), machine: machineCpuSeconds() };
   const result = await request<LoadResult>(client, { kind: "phase", request: req });
   const seconds = result.elapsedMs / 1000;
   const cpu = {
     app: (treeCpuSeconds(appPid) - cpu0.app) / seconds,
+    server: (threadCpuSeconds(serverPid) - cpu0.server) / seconds,
     client: (treeCpuSeconds(client.pid!) - cpu0.client) / seconds,
     // Embedded: PGlite runs inside this process.
     db: (EMBEDDED ? ownCpuSeconds() - cpu0.db : namedCpuSeconds("postgres") - cpu0.db) / seconds,
@@ -239,8 +241,9 @@ function ownCpuSeconds(): number {
   return (user + system) / 1e6;
 }
 
-/** The app server's pid, for CPU accounting. */
+/** The app server's pid, for CPU accounting, and that of the process in its tree that serves HTTP (its main thread is Next.js's). */
 let appPid = 0;
+let serverPid = 0;
 
 const children: ChildProcess[] = [];
 

@@ -45,17 +45,48 @@ export function treeCpuSeconds(root: number): number {
   return ticks / CLOCK_TICKS;
 }
 
-/** CPU seconds used so far by every live process whose command name is `name` (e.g. "postgres"). */
+/**
+ * CPU seconds used so far by the processes whose command name is `name` (e.g. "postgres"): the live ones,
+ * plus what their exited children used, as their parents reaped them (the postmaster's cutime and cstime:
+ * a backend that closes between two readings still counts, where a sum over live processes went backwards).
+ */
 export function namedCpuSeconds(name: string): number {
-  let ticks = 0;
+  const stats = new Map<number, string[]>();
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
     const stat = readText(`/proc/${pid}/stat`);
     if (!stat || stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== name) continue;
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    stats.set(Number(pid), stat.slice(stat.lastIndexOf(")") + 2).split(" "));
+  }
+  let ticks = 0;
+  for (const f of stats.values()) {
     ticks += Number(f[11]) + Number(f[12]);
+    // Reaped children of a process outside the set (the postmaster's backends; not counted twice for nested ones).
+    if (!stats.has(Number(f[1]))) ticks += Number(f[13]) + Number(f[14]);
   }
   return ticks / CLOCK_TICKS;
+}
+
+/** CPU seconds used so far by one thread (the main thread's tid is its process's pid). */
+export function threadCpuSeconds(pid: number, tid = pid): number {
+  const stat = readText(`/proc/${pid}/task/${tid}/stat`);
+  if (!stat) return NaN;
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
+}
+
+/** The process of `root`'s tree that has used the most CPU so far (the server, of `next start`'s tree). */
+export function busiestProcess(root: number): number {
+  let best = root;
+  let most = -1;
+  for (const pid of processTree(root)) {
+    const stat = readText(`/proc/${pid}/stat`);
+    if (!stat) continue;
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(f[11]) + Number(f[12]);
+    if (ticks > most) [best, most] = [pid, ticks];
+  }
+  return best;
 }
 
 /** CPU seconds spent by the whole machine (all cores, not idle) so far. */

@@ -7,10 +7,11 @@ export type ReportOptions = { embedded: boolean; seconds: number; profileDir: st
 
 /**
  * A phase's figures; the CPU cores busy on average (app process tree, load client, PostgreSQL
- * processes, whole machine: the rest is anything else running, which makes a run noisy); and, for
+ * processes, whole machine: the rest is anything else running, which makes a run noisy; and, of the app's,
+ * the server thread, where Next.js handles every request); and, for
  * ingestion, how many requests and events each transaction carried on average and how busy the writers were.
  */
-export type PhaseResult = LoadResult & { cpu: { app: number; client: number; db: number; machine: number }; perGroup: { requests: number; events: number; failedGroups: number; writers: number; busy: number } | null };
+export type PhaseResult = LoadResult & { cpu: { app: number; server: number; client: number; db: number; machine: number }; perGroup: { requests: number; events: number; failedGroups: number; writers: number; busy: number } | null };
 
 export type RunFigures = { framework: PhaseResult | null; single: PhaseResult | null; batch: PhaseResult | null; rawDb: number | null };
 
@@ -34,7 +35,7 @@ export function printRun(r: number, f: RunFigures) {
 function grouping(r: PhaseResult): string {
   const g = r.perGroup;
   const rate = perSec(r);
-  const cores = `cores: app ${r.cpu.app.toFixed(2)}, client ${r.cpu.client.toFixed(2)}, db ${r.cpu.db.toFixed(2)}, machine ${r.cpu.machine.toFixed(2)}; app ${fmt((r.cpu.app / rate) * 1e6)} µs, db ${fmt((r.cpu.db / rate) * 1e6)} µs CPU per ${g ? "event" : "request"}`;
+  const cores = `cores: app ${r.cpu.app.toFixed(2)} (server thread ${r.cpu.server.toFixed(2)}), client ${r.cpu.client.toFixed(2)}, db ${r.cpu.db.toFixed(2)}, machine ${r.cpu.machine.toFixed(2)}; app ${fmt((r.cpu.app / rate) * 1e6)} µs, db ${fmt((r.cpu.db / rate) * 1e6)} µs CPU per ${g ? "event" : "request"}, server thread ${fmt((r.cpu.server / (r.requests / (r.elapsedMs / 1000))) * 1e6)} µs per request`;
   return g ? ` (${g.requests.toFixed(1)} req, ${fmt(g.events)} ev per transaction, ${g.writers} writer(s) ${pct(g.busy)} busy; ${cores})` : ` (${cores})`;
 }
 
