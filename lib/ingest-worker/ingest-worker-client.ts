@@ -11,6 +11,14 @@ type State = { worker: Worker; waiting: Map<number, Waiter>; nextId: number; rea
 
 const globalForWorker = globalThis as unknown as { __meterlyIngestWorker?: State; __meterlyIngestWorkerUnavailable?: boolean };
 
+/**
+ * The worker's young generation (V8's default is 16 MB or so): a request's parsed events live until its
+ * group commits, tens of milliseconds at a high rate, so with the default most of them survived a
+ * scavenge or two and were copied, then promoted. With 64 MB, batches of 500 ingested 8% faster and the
+ * worker spent less CPU per event (npm run bench:ingest), for about 40 MB more resident memory.
+ */
+const WORKER_YOUNG_GENERATION_MB = 64;
+
 /** The worker could not load its code: nothing was sent to the database, so the caller ingests in its own thread. */
 export class IngestWorkerDidNotStart extends Error {}
 
@@ -78,7 +86,7 @@ function worker(): State {
   const entry = path.join(/* turbopackIgnore: true */ root, workerEntry(root, process.env.NODE_ENV === "production"));
   // A profiled server (npm run bench:ingest -- --profile) profiles its worker too.
   const profiling = process.execArgv.filter((a) => a.startsWith("--cpu-prof"));
-  const w = new Worker(/* turbopackIgnore: true */ entry, { execArgv: [...profiling, "--conditions=react-server"] });
+  const w = new Worker(/* turbopackIgnore: true */ entry, { execArgv: [...profiling, "--conditions=react-server"], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   w.unref(); // never what keeps a process alive; a server is kept alive by its listening socket
   const s: State = { worker: w, waiting: new Map(), nextId: 1, ready: false, stopped: false };
   w.on("message", (m: FromIngestWorker) => {
