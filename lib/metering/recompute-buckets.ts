@@ -1,5 +1,6 @@
 import "server-only";
-import type { Meter, Prisma } from "@/lib/db/generated/client";
+import { Prisma, type Meter } from "@/lib/db/generated/client";
+import { timestampInHours } from "./event-hour";
 import type { MeterDefinition } from "./meter-definition";
 import { contributionFor, type MeterContribution } from "./meter-contribution";
 import type { PreparedEvent } from "./prepare-events";
@@ -27,10 +28,8 @@ export async function recomputeBuckets(tx: Tx, customerId: string, eventType: st
   await tx.$executeRaw`DELETE FROM usage_unique_values WHERE customer_id = ${customerId}::uuid AND meter_id = ANY(${meterIds}::uuid[]) AND bucket = ANY(${starts}::timestamptz[])`;
   const events = await tx.$queryRaw<EventRow[]>`
     SELECT e.idempotency_key, e."timestamp", e.received_at, e.properties
-    FROM unnest(${starts}::timestamptz[]) AS h(start)
-    JOIN usage_events e ON e.customer_id = ${customerId}::uuid AND e.event_type = ${eventType}
-      AND e."timestamp" >= h.start AND e."timestamp" < h.start + interval '1 hour'
-    WHERE e.voided_at IS NULL
+    FROM usage_events e
+    WHERE e.customer_id = ${customerId}::uuid AND e.event_type = ${eventType} AND ${timestampInHours(hours, "e")} AND e.voided_at IS NULL
     ORDER BY e."timestamp", e.received_at, e.idempotency_key`;
   const active = meters.map((m) => ({ from: m.createdAt, until: m.archivedAt, definition: definition(m) }));
   const prepared = events.map((e) => asPrepared(e, customerId, eventType, active));

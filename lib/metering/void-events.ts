@@ -6,6 +6,7 @@ import { assertAdmin } from "@/lib/auth/assert-role";
 import { AppError } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { timestampInRange } from "./event-hour";
 import { hourBucket } from "./rollup-deltas";
 import { recomputeBuckets } from "./recompute-buckets";
 import { recomputePeriodCharges } from "@/lib/rating-usage/recompute-period-charges";
@@ -82,7 +83,7 @@ export function parseVoidRequest(input: unknown): VoidRequest {
 function matchSql(customerId: string, req: VoidRequest): Prisma.Sql {
   const base = Prisma.sql`customer_id = ${customerId}::uuid AND voided_at IS NULL`;
   if (req.kind === "one") return Prisma.sql`${base} AND idempotency_key = ${req.eventId}`;
-  const range = Prisma.sql`${base} AND event_type = ${req.eventType} AND "timestamp" >= ${new Date(req.from)} AND "timestamp" < ${new Date(req.to)}`;
+  const range = Prisma.sql`${base} AND event_type = ${req.eventType} AND ${timestampInRange(new Date(req.from), new Date(req.to))}`;
   if (!req.property) return range;
   return Prisma.sql`${range} AND properties ->> ${req.property.name} = ${String(req.property.value)}`;
 }

@@ -3,6 +3,7 @@ import type { Meter, Prisma } from "@/lib/db/generated/client";
 import type { MeterDefinition } from "@/lib/metering/meter-definition";
 import { contributionFor } from "@/lib/metering/meter-contribution";
 import type { PreparedEvent } from "@/lib/metering/prepare-events";
+import { timestampInRange } from "@/lib/metering/event-hour";
 import { ZERO } from "@/lib/money/decimal";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { priceModelSchema } from "@/lib/rating/price-model-schema";
@@ -41,7 +42,7 @@ export async function recomputePeriodCharges(tx: Tx, customerId: string, eventTy
     const to = new Date(Math.min(end.getTime(), sub.endsAt?.getTime() ?? Infinity));
     const events = await tx.$queryRaw<EventRow[]>`
       SELECT idempotency_key, "timestamp", received_at, properties FROM usage_events
-      WHERE customer_id = ${customerId}::uuid AND event_type = ${eventType} AND "timestamp" >= ${from} AND "timestamp" < ${to} AND voided_at IS NULL
+      WHERE customer_id = ${customerId}::uuid AND event_type = ${eventType} AND ${timestampInRange(from, to)} AND voided_at IS NULL
       ORDER BY "timestamp", received_at, idempotency_key`;
     const prepared = events.map((e) => asPrepared(e, customerId, eventType, meters));
     const usages = new Map(foldPeriodUsage(prepared, new Map([[customerId, [sub]]]), new Map([[sub.planVersionId, prices]])).map((u) => [u.meterId, u]));
