@@ -19,13 +19,11 @@ const INTERNAL = JSON.stringify({ error: { code: "INTERNAL", message: "Internal 
 port.on("message", (m: ToIngestWorker) => {
   switch (m.kind) {
     case "ingest":
-      handleIngestRequest(m.authorization, m.body).then(
-        (reply) => send({ kind: "reply", id: m.id, status: reply.status, text: JSON.stringify(reply.body) }),
-        (e: unknown) => {
-          console.error("ingest worker: unhandled error:", e);
-          send({ kind: "reply", id: m.id, status: 500, text: INTERNAL });
-        },
-      );
+      // Parsing and validating a batch of 500 events holds this thread for a millisecond or two; deferred to
+      // the end of this turn of the event loop, the database answers that arrived in it are handled first, so
+      // the group transactions waiting on them go on without that wait (batches of 500 ingested 0-5% faster
+      // in four alternating pairs of bench:ingest runs; one event per request: the same). Requests keep their order.
+      setImmediate(answer, m.id, m.authorization, m.body);
       return;
     case "stats":
       void Promise.resolve(eventCommitter()).then((c) => send({ kind: "stats", id: m.id, stats: { ...c.stats, writers: c.writers } }));
@@ -38,5 +36,15 @@ port.on("message", (m: ToIngestWorker) => {
       return;
   }
 });
+
+function answer(id: number, authorization: string | null, body: string): void {
+  handleIngestRequest(authorization, body).then(
+    (reply) => send({ kind: "reply", id, status: reply.status, text: JSON.stringify(reply.body) }),
+    (e: unknown) => {
+      console.error("ingest worker: unhandled error:", e);
+      send({ kind: "reply", id, status: 500, text: INTERNAL });
+    },
+  );
+}
 
 send({ kind: "ready" });
