@@ -36,13 +36,10 @@ const keyOf = (e: PreparedEvent) => eventKey(e.customerId, e.id);
  * returned `firstCopy` names the copy stored when an earlier request's copy of the same event was refused.
  */
 export async function writeFundedEvents(client: PoolClient, unique: PreparedEvent[], uniqueKeys: readonly string[], requests: readonly { events: readonly PreparedEvent[] }[], groupFirstCopy: Map<string, PreparedEvent>, heldElsewhere: Promise<boolean> | null, careful: boolean): Promise<FundedWrite> {
-  const inserted = new Set<string>();
   const refused = new Map<number, Map<string, CreditRefusal>>();
   const firstCopy = groupFirstCopy;
-  if (!careful) {
-    for (const k of await writeEvents(client, unique, uniqueKeys, heldElsewhere)) inserted.add(k);
-    return { inserted, refused, firstCopy };
-  }
+  if (!careful) return { inserted: await writeEvents(client, unique, uniqueKeys, heldElsewhere), refused, firstCopy };
+  const inserted = new Set<string>();
   if ((await attempt(client, unique, inserted, uniqueKeys, heldElsewhere)) === null) return { inserted, refused, firstCopy };
   const customers = [...new Set(unique.map((e) => e.customerId))].sort();
   const copies = new Map(groupFirstCopy);

@@ -6,17 +6,12 @@ import { Prisma } from "@/lib/db/generated/client";
  * expression, so every query for a customer's events of a type over a time range takes its condition
  * from here.
  */
-const hourOf = (column: string) => `date_trunc('hour', ${column} AT TIME ZONE 'UTC')`;
+const hourOf = (alias?: string) => Prisma.raw(`date_trunc('hour', ${alias ? `${alias}.` : ""}"timestamp" AT TIME ZONE 'UTC')`);
 
-/**
- * Events (of the table aliased `alias`, if given) whose timestamp is in [from, to): the hours the range
- * touches, which the index finds, then the exact range.
- */
-export function timestampInRange(from: Date, to: Date, alias?: string): Prisma.Sql {
-  const column = alias ? `${alias}."timestamp"` : `"timestamp"`;
-  const hour = Prisma.raw(hourOf(column));
-  const ts = Prisma.raw(column);
-  return Prisma.sql`${hour} >= date_trunc('hour', ${from}::timestamptz AT TIME ZONE 'UTC') AND ${hour} <= date_trunc('hour', ${to}::timestamptz AT TIME ZONE 'UTC') AND ${ts} >= ${from} AND ${ts} < ${to}`;
+/** Events whose timestamp is in [from, to): the hours the range touches, which the index finds, then the exact range. */
+export function timestampInRange(from: Date, to: Date): Prisma.Sql {
+  const hour = hourOf();
+  return Prisma.sql`${hour} >= date_trunc('hour', ${from}::timestamptz AT TIME ZONE 'UTC') AND ${hour} <= date_trunc('hour', ${to}::timestamptz AT TIME ZONE 'UTC') AND "timestamp" >= ${from} AND "timestamp" < ${to}`;
 }
 
 /**
@@ -25,7 +20,7 @@ export function timestampInRange(from: Date, to: Date, alias?: string): Prisma.S
  * the list picks the hours.
  */
 export function timestampInHours(hours: Date[], alias?: string): Prisma.Sql {
-  const hour = Prisma.raw(hourOf(alias ? `${alias}."timestamp"` : `"timestamp"`));
+  const hour = hourOf(alias);
   // UTC wall-clock times (timestamp without time zone), the type of the indexed expression.
   const starts = hours.map((h) => h.toISOString().slice(0, 23)).sort();
   return Prisma.sql`${hour} >= ${starts[0]}::timestamp AND ${hour} <= ${starts[starts.length - 1]}::timestamp AND ${hour} = ANY(${starts}::timestamp[])`;

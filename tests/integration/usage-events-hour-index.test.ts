@@ -28,6 +28,11 @@ async function hourIndexConditions(query: Prisma.Sql): Promise<string[]> {
   return conditions;
 }
 
+/** The idempotency keys `query` (selecting idempotency_key) finds, sorted. */
+async function keysFound(query: Prisma.Sql): Promise<string[]> {
+  return (await prisma.$queryRaw<{ idempotency_key: string }[]>(query)).map((r) => r.idempotency_key).sort();
+}
+
 async function storeAt(customerId: string, type: string, times: string[]): Promise<string[]> {
   const ids = times.map((_, i) => `h-${tag()}-${i}`);
   await prisma.usageEvent.createMany({ data: times.map((t, i) => ({ customerId, idempotencyKey: ids[i], eventType: type, timestamp: new Date(t), properties: { tokens: 1 } })) });
@@ -46,7 +51,7 @@ describe("usage_events' (customer, type, hour) index", () => {
     const from = new Date("2026-11-20T10:30:00Z");
     const to = new Date("2026-11-20T12:15:00Z");
     const query = Prisma.sql`SELECT idempotency_key FROM usage_events WHERE customer_id = ${c.customer.id}::uuid AND event_type = ${c.meter.eventType} AND ${timestampInRange(from, to)}`;
-    const found = (await prisma.$queryRaw<{ idempotency_key: string }[]>(query)).map((r) => r.idempotency_key).sort();
+    const found = await keysFound(query);
     expect(found).toEqual([atFrom, beforeTo].sort());
     expect(found).not.toContain(beforeFrom);
     expect(found).not.toContain(atTo);
@@ -63,7 +68,7 @@ describe("usage_events' (customer, type, hour) index", () => {
     ]);
     const hours = [new Date("2026-11-20T10:00:00Z"), new Date("2026-11-20T12:00:00Z")];
     const query = Prisma.sql`SELECT e.idempotency_key FROM usage_events e WHERE e.customer_id = ${c.customer.id}::uuid AND e.event_type = ${c.meter.eventType} AND ${timestampInHours(hours, "e")}`;
-    const found = (await prisma.$queryRaw<{ idempotency_key: string }[]>(query)).map((r) => r.idempotency_key).sort();
+    const found = await keysFound(query);
     expect(found).toEqual([first, inSecond].sort());
     expect(found).not.toContain(last);
     expect(found).not.toContain(next);
