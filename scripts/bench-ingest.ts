@@ -10,8 +10,9 @@
  *   (a) batch   batches of 500 events from 8 concurrent clients
  *   raw DB      4 connections inserting 1,000-row unnest batches with the same dedup key
  * with 10% of events exact re-sends of recently sent ones (possibly still in flight). It prints
- * events/s, p50/p99 latency, CPU per event (app, database) and grouping per run, then the medians, the
- * app's peak RSS and the ratios to the two ceilings; then checks that the stored events and rollup
+ * events/s, p50/p99 latency, CPU per event (app, database), grouping and the run's two ratios (each phase
+ * against the ceiling measured in the same run) per run, then the medians (of the ratios too), the
+ * app's peak RSS; then checks that the stored events and rollup
  * sums are exactly what was acknowledged (exit 1 if not). On PostgreSQL it checks the floors too (exit
  * 2 if one is missed; --no-floors only reports them). --only noop|single|batch|raw (repeatable) runs
  * some phases; --profile makes the app write V8 CPU profiles.
@@ -38,7 +39,8 @@ const option = (name: string, fallback: number) => {
   return i >= 0 ? Number(args[i + 1]) : fallback;
 };
 const EMBEDDED = flag("embedded");
-const RUNS = option("runs", 3);
+/** Five runs by default: one run of a phase can stall on this shared machine, and the median of five shrugs off two. */
+const RUNS = option("runs", 5);
 const SECONDS = option("seconds", 6);
 /** --only noop|single|batch|raw: just those phases (repeatable), e.g. while profiling. */
 const ONLY = new Set(args.flatMap((a, i) => (args[i - 1] === "--only" ? [a] : [])));
