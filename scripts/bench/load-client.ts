@@ -127,9 +127,9 @@ async function runPhase(req: LoadRequest): Promise<LoadResult> {
       }
       latencies.push(performance.now() - t0);
       if (req.noop) {
-        if (res.status !== 204) {
+        if (res.status !== (req.ceilingStatus ?? 204)) {
           errorCount++;
-          if (errors.length < 5) errors.push(`noop answered ${res.status}`);
+          if (errors.length < 5) errors.push(`${url.pathname} answered ${res.status}`);
         }
         continue;
       }

@@ -12,8 +12,10 @@ export type LoadRequest = {
   eventType: string;
   idPrefix: string;
   seed: number;
-  /** Targets the do-nothing route: expects 204 and records nothing. */
+  /** Targets a ceiling route (no-op or echo), not the events route: records nothing. */
   noop: boolean;
+  /** The status a ceiling route answers: 204 (no-op), 202 (echo). */
+  ceilingStatus?: number;
 };
 
 export type LoadResult = {

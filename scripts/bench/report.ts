@@ -13,7 +13,7 @@ export type ReportOptions = { embedded: boolean; seconds: number; profileDir: st
  */
 export type PhaseResult = LoadResult & { cpu: { app: number; server: number; client: number; db: number; machine: number }; perGroup: { requests: number; events: number; failedGroups: number; writers: number; busy: number } | null };
 
-export type RunFigures = { framework: PhaseResult | null; single: PhaseResult | null; batch: PhaseResult | null; rawDb: number | null };
+export type RunFigures = { framework: PhaseResult | null; echo: PhaseResult | null; single: PhaseResult | null; batch: PhaseResult | null; rawDb: number | null };
 
 export const perSec = (r: LoadResult) => r.events / (r.elapsedMs / 1000);
 const median = (xs: number[]) => {
@@ -26,10 +26,17 @@ const ms = (n: number) => n.toFixed(1);
 export function printRun(r: number, f: RunFigures) {
   const parts: string[] = [];
   if (f.framework) parts.push(`framework ${fmt(perSec(f.framework))} req/s p50 ${ms(f.framework.p50Ms)} p99 ${ms(f.framework.p99Ms)} ms${grouping(f.framework)}`);
+  if (f.echo) parts.push(`echo ${fmt(perSec(f.echo))} req/s p50 ${ms(f.echo.p50Ms)} p99 ${ms(f.echo.p99Ms)} ms${grouping(f.echo)}`);
   if (f.single) parts.push(`(b) ${fmt(perSec(f.single))} ev/s p50 ${ms(f.single.p50Ms)} p99 ${ms(f.single.p99Ms)} ms${grouping(f.single)}`);
   if (f.batch) parts.push(`(a) ${fmt(perSec(f.batch))} ev/s p50 ${ms(f.batch.p50Ms)} p99 ${ms(f.batch.p99Ms)} ms${grouping(f.batch)}`);
   if (f.rawDb !== null) parts.push(`raw DB ${fmt(f.rawDb)} rows/s`);
-  const ratios = [batchOfRaw(f), singleOfFramework(f)].flatMap((x, i) => (x === null ? [] : [`${i === 0 ? "(a)/raw" : "(b)/framework"} ${pct(x)}`]));
+  const ratios = (
+    [
+      ["(a)/raw", batchOfRaw(f)],
+      ["(b)/framework", singleOfFramework(f)],
+      ["(b)/echo", singleOfEcho(f)],
+    ] as const
+  ).flatMap(([name, x]) => (x === null ? [] : [`${name} ${pct(x)}`]));
   console.log(`run ${r}: ${parts.join(" | ")}${ratios.length ? ` | ${ratios.join(", ")}` : ""}`);
 }
 
@@ -41,6 +48,16 @@ function batchOfRaw(f: RunFigures): number | null {
 /** A run's (b) rate over the framework ceiling measured in the same run. */
 function singleOfFramework(f: RunFigures): number | null {
   return f.single && f.framework ? perSec(f.single) / perSec(f.framework) : null;
+}
+
+/** A run's echo route rate over the framework ceiling measured in the same run. */
+function echoOfFramework(f: RunFigures): number | null {
+  return f.echo && f.framework ? perSec(f.echo) / perSec(f.framework) : null;
+}
+
+/** A run's (b) rate over the echo route's rate measured in the same run. */
+function singleOfEcho(f: RunFigures): number | null {
+  return f.single && f.echo ? perSec(f.single) / perSec(f.echo) : null;
 }
 
 function grouping(r: PhaseResult): string {
@@ -69,11 +86,13 @@ export function printSummary(runs: RunFigures[], peakRssMb: number, ledger: Ledg
   };
   const batchRatio = ratio(batchOfRaw);
   const singleRatio = ratio(singleOfFramework);
+  const echoRate = m((f) => f.echo, perSec);
   const latency = (pick: (f: RunFigures) => PhaseResult | null) => `p50 ${ms(m(pick, (r) => r.p50Ms))} ms, p99 ${ms(m(pick, (r) => r.p99Ms))} ms`;
   const rows: [string, string, string][] = [
     ["(a) batches of 500, 8 clients", `${fmt(batchRate)} events/s`, `${latency((f) => f.batch)}; ${pct(batchRatio)} of the raw DB ceiling (median of the runs' ratios)`],
     ["(b) 1 event per request, 16 clients", `${fmt(single)} events/s`, `${latency((f) => f.single)}; ${pct(singleRatio)} of the framework ceiling (median of the runs' ratios)`],
     ["framework ceiling (no-op route, load of b)", `${fmt(framework)} requests/s`, latency((f) => f.framework)],
+    ["echo route (reads the body, answers JSON)", `${fmt(echoRate)} requests/s`, `${latency((f) => f.echo)}; ${pct(ratio(echoOfFramework))} of the framework ceiling; (b) ${pct(ratio(singleOfEcho))} of it (median of the runs' ratios; no floor)`],
     ["raw DB ceiling (4 conns, 1,000-row unnest)", `${fmt(raw)} rows/s`, ""],
     ["app peak RSS (next-server tree)", `${peakRssMb.toFixed(0)} MB`, ""],
   ];
