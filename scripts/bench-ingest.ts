@@ -12,8 +12,8 @@
  *   (a) batch   batches of 500 events from 8 concurrent clients
  *   raw DB      4 connections inserting 1,000-row unnest batches with the same dedup key
  * with 10% of events exact re-sends of recently sent ones (possibly still in flight). It prints
- * events/s, p50/p99 latency, CPU per event (app, database), grouping and the run's two ratios (each phase
- * against the ceiling measured in the same run) per run, then the medians (of the ratios too), the
+ * events/s, p50/p99 latency, CPU per event (app, database), grouping and the run's ratios (each phase
+ * against a ceiling measured in the same run) per run, then the medians (of the ratios too) and the
  * app's peak RSS; then checks that the stored events and rollup
  * sums are exactly what was acknowledged (exit 1 if not). On PostgreSQL it checks the floors too (exit
  * 2 if one is missed; --no-floors only reports them). --only noop|echo|single|batch|raw (repeatable) runs
@@ -22,8 +22,8 @@
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import pg from "pg";
 import path from "node:path";
+import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { freePort } from "@/lib/db/free-port";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
