@@ -88,22 +88,22 @@ async function main() {
     cleanups.push(() => stopProcess(client));
 
     const base = { key, customers, eventType: EVENT_TYPE, duplicateRate: 0.1, maxEvents: 5_000_000 };
-    const single = (url: string, noop: boolean, durationMs: number, tag: string, ceilingStatus?: number): LoadRequest => ({ ...base, url, noop, ceilingStatus, batchSize: 1, concurrency: 16, durationMs, idPrefix: tag, seed: hash(tag) });
-    const batch = (durationMs: number, tag: string): LoadRequest => ({ ...base, url: eventsUrl(port), noop: false, batchSize: 500, concurrency: 8, durationMs, idPrefix: tag, seed: hash(tag) });
+    const single = (url: string, ceilingStatus: number | null, durationMs: number, tag: string): LoadRequest => ({ ...base, url, ceilingStatus, batchSize: 1, concurrency: 16, durationMs, idPrefix: tag, seed: hash(tag) });
+    const batch = (durationMs: number, tag: string): LoadRequest => ({ ...base, url: eventsUrl(port), ceilingStatus: null, batchSize: 500, concurrency: 8, durationMs, idPrefix: tag, seed: hash(tag) });
 
     console.log(`Warming up (${EMBEDDED ? "embedded PGlite" : "PostgreSQL"}, app on 127.0.0.1:${port})...`);
-    if (runs("noop")) await phase(client, single(noopUrl(port), true, WARMUP_MS, "warm-noop"));
-    if (runs("echo")) await phase(client, single(echoUrl(port), true, WARMUP_MS, "warm-echo", 202));
-    if (runs("single")) await phase(client, single(eventsUrl(port), false, WARMUP_MS, "warm-single"));
+    if (runs("noop")) await phase(client, single(noopUrl(port), 204, WARMUP_MS, "warm-noop"));
+    if (runs("echo")) await phase(client, single(echoUrl(port), 202, WARMUP_MS, "warm-echo"));
+    if (runs("single")) await phase(client, single(eventsUrl(port), null, WARMUP_MS, "warm-single"));
     if (runs("batch")) await phase(client, batch(WARMUP_MS, "warm-batch"));
     await settleDatabase(db.url);
 
     const figures: RunFigures[] = [];
     for (let r = 1; r <= RUNS; r++) {
       const f: RunFigures = {
-        framework: runs("noop") ? await phase(client, single(noopUrl(port), true, SECONDS * 1000, `noop-${r}`)) : null,
-        echo: runs("echo") ? await phase(client, single(echoUrl(port), true, SECONDS * 1000, `echo-${r}`, 202)) : null,
-        single: runs("single") ? await phase(client, single(eventsUrl(port), false, SECONDS * 1000, `single-${r}`)) : null,
+        framework: runs("noop") ? await phase(client, single(noopUrl(port), 204, SECONDS * 1000, `noop-${r}`)) : null,
+        echo: runs("echo") ? await phase(client, single(echoUrl(port), 202, SECONDS * 1000, `echo-${r}`)) : null,
+        single: runs("single") ? await phase(client, single(eventsUrl(port), null, SECONDS * 1000, `single-${r}`)) : null,
         batch: runs("batch") ? await phase(client, batch(SECONDS * 1000, `batch-${r}`)) : null,
         rawDb: runs("raw") ? await rawInsertCeiling(db.url, SECONDS * 1000) : null,
       };
@@ -234,7 +234,7 @@ async function commitStats(url: string): Promise<CommitStats> {
 }
 
 async function phase(client: ChildProcess, req: LoadRequest): Promise<PhaseResult> {
-  const before = req.noop ? null : await commitStats(req.url);
+  const before = req.ceilingStatus !== null ? null : await commitStats(req.url);
   serverPid ||= busiestProcess(appPid);
   const cpu0 = { app: treeCpuSeconds(appPid), server: threadCpuSeconds(serverPid), client: treeCpuSeconds(client.pid!), db: EMBEDDED ? ownCpuSeconds() : namedCpuSeconds("postgres"), machine: machineCpuSeconds() };
   const result = await request<LoadResult>(client, { kind: "phase", request: req });

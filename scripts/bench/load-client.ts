@@ -126,8 +126,8 @@ async function runPhase(req: LoadRequest): Promise<LoadResult> {
         continue;
       }
       latencies.push(performance.now() - t0);
-      if (req.noop) {
-        if (res.status !== (req.ceilingStatus ?? 204)) {
+      if (req.ceilingStatus !== null) {
+        if (res.status !== req.ceilingStatus) {
           errorCount++;
           if (errors.length < 5) errors.push(`${url.pathname} answered ${res.status}`);
         }

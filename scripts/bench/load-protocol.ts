@@ -12,10 +12,8 @@ export type LoadRequest = {
   eventType: string;
   idPrefix: string;
   seed: number;
-  /** Targets a ceiling route (no-op or echo), not the events route: records nothing. */
-  noop: boolean;
-  /** The status a ceiling route answers: 204 (no-op), 202 (echo). */
-  ceilingStatus?: number;
+  /** For a ceiling route (not the events route), the status it answers (204 no-op, 202 echo); it records nothing. Null for the events route. */
+  ceilingStatus: number | null;
 };
 
 export type LoadResult = {

@@ -1,14 +1,26 @@
 import { readdirSync, readFileSync } from "node:fs";
 
+/**
+ * The fields of a /proc/.../stat file after the command name (state, ppid, ...; utime and stime are
+ * [11] and [12], cutime and cstime [13] and [14]), and the command name; null if the process is gone.
+ * The name may hold spaces, so the fields are read after the last ')'.
+ */
+function readStat(path: string): { name: string; fields: string[] } | null {
+  const stat = readText(path);
+  if (!stat) return null;
+  return { name: stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), fields: stat.slice(stat.lastIndexOf(")") + 2).split(" ") };
+}
+
+const cpuTicks = (fields: string[]) => Number(fields[11]) + Number(fields[12]);
+
 /** A process and all its descendants, from /proc (Linux). */
 function processTree(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
-    const stat = readText(`/proc/${name}/stat`);
+    const stat = readStat(`/proc/${name}/stat`);
     if (!stat) continue;
-    // pid (comm) state ppid ...: comm may hold spaces, so read after the last ')'.
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    const ppid = Number(stat.fields[1]);
     const list = children.get(ppid);
     if (list) list.push(Number(name));
     else children.set(ppid, [Number(name)]);
@@ -37,10 +49,8 @@ export function treeRssKb(root: number): number {
 export function treeCpuSeconds(root: number): number {
   let ticks = 0;
   for (const pid of processTree(root)) {
-    const stat = readText(`/proc/${pid}/stat`);
-    if (!stat) continue;
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(f[11]) + Number(f[12]);
+    const stat = readStat(`/proc/${pid}/stat`);
+    if (stat) ticks += cpuTicks(stat.fields);
   }
   return ticks / CLOCK_TICKS;
 }
@@ -54,13 +64,12 @@ export function namedCpuSeconds(name: string): number {
   const stats = new Map<number, string[]>();
   for (const pid of readdirSync("/proc")) {
     if (!/^\d+$/.test(pid)) continue;
-    const stat = readText(`/proc/${pid}/stat`);
-    if (!stat || stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) !== name) continue;
-    stats.set(Number(pid), stat.slice(stat.lastIndexOf(")") + 2).split(" "));
+    const stat = readStat(`/proc/${pid}/stat`);
+    if (stat?.name === name) stats.set(Number(pid), stat.fields);
   }
   let ticks = 0;
   for (const f of stats.values()) {
-    ticks += Number(f[11]) + Number(f[12]);
+    ticks += cpuTicks(f);
     // Reaped children of a process outside the set (the postmaster's backends; not counted twice for nested ones).
     if (!stats.has(Number(f[1]))) ticks += Number(f[13]) + Number(f[14]);
   }
@@ -69,10 +78,8 @@ export function namedCpuSeconds(name: string): number {
 
 /** CPU seconds used so far by one thread (the main thread's tid is its process's pid). */
 export function threadCpuSeconds(pid: number, tid = pid): number {
-  const stat = readText(`/proc/${pid}/task/${tid}/stat`);
-  if (!stat) return NaN;
-  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
+  const stat = readStat(`/proc/${pid}/task/${tid}/stat`);
+  return stat ? cpuTicks(stat.fields) / CLOCK_TICKS : NaN;
 }
 
 /** The process of `root`'s tree that has used the most CPU so far (the server, of `next start`'s tree). */
@@ -80,10 +87,9 @@ export function busiestProcess(root: number): number {
   let best = root;
   let most = -1;
   for (const pid of processTree(root)) {
-    const stat = readText(`/proc/${pid}/stat`);
+    const stat = readStat(`/proc/${pid}/stat`);
     if (!stat) continue;
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(f[11]) + Number(f[12]);
+    const ticks = cpuTicks(stat.fields);
     if (ticks > most) [best, most] = [pid, ticks];
   }
   return best;

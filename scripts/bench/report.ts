@@ -23,6 +23,23 @@ const median = (xs: number[]) => {
 const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const ms = (n: number) => n.toFixed(1);
 
+type Ratio = (f: RunFigures) => number | null;
+
+/** A ratio of two figures of one run (null if either phase did not run in it). */
+const ratioOf = (num: (f: RunFigures) => number | null, den: (f: RunFigures) => number | null): Ratio => (f) => {
+  const [a, b] = [num(f), den(f)];
+  return a === null || b === null ? null : a / b;
+};
+const rate = (pick: (f: RunFigures) => PhaseResult | null) => (f: RunFigures) => {
+  const r = pick(f);
+  return r ? perSec(r) : null;
+};
+/** (a) over the raw DB ceiling, (b) over the framework ceiling, the echo route over it, (b) over the echo route. */
+const batchOfRaw = ratioOf(rate((f) => f.batch), (f) => f.rawDb);
+const singleOfFramework = ratioOf(rate((f) => f.single), rate((f) => f.framework));
+const echoOfFramework = ratioOf(rate((f) => f.echo), rate((f) => f.framework));
+const singleOfEcho = ratioOf(rate((f) => f.single), rate((f) => f.echo));
+
 export function printRun(r: number, f: RunFigures) {
   const parts: string[] = [];
   if (f.framework) parts.push(`framework ${fmt(perSec(f.framework))} req/s p50 ${ms(f.framework.p50Ms)} p99 ${ms(f.framework.p99Ms)} ms${grouping(f.framework)}`);
@@ -38,26 +55,6 @@ export function printRun(r: number, f: RunFigures) {
     ] as const
   ).flatMap(([name, x]) => (x === null ? [] : [`${name} ${pct(x)}`]));
   console.log(`run ${r}: ${parts.join(" | ")}${ratios.length ? ` | ${ratios.join(", ")}` : ""}`);
-}
-
-/** A run's (a) rate over the raw DB ceiling measured in the same run (null if either phase did not run). */
-function batchOfRaw(f: RunFigures): number | null {
-  return f.batch && f.rawDb !== null ? perSec(f.batch) / f.rawDb : null;
-}
-
-/** A run's (b) rate over the framework ceiling measured in the same run. */
-function singleOfFramework(f: RunFigures): number | null {
-  return f.single && f.framework ? perSec(f.single) / perSec(f.framework) : null;
-}
-
-/** A run's echo route rate over the framework ceiling measured in the same run. */
-function echoOfFramework(f: RunFigures): number | null {
-  return f.echo && f.framework ? perSec(f.echo) / perSec(f.framework) : null;
-}
-
-/** A run's (b) rate over the echo route's rate measured in the same run. */
-function singleOfEcho(f: RunFigures): number | null {
-  return f.single && f.echo ? perSec(f.single) / perSec(f.echo) : null;
 }
 
 function grouping(r: PhaseResult): string {
@@ -80,7 +77,7 @@ export function printSummary(runs: RunFigures[], peakRssMb: number, ledger: Ledg
   const singleP99 = m((f) => f.single, (r) => r.p99Ms);
   // Each ratio compares two phases of one run (seconds apart, under the same load on the machine); the
   // summary gives the median of the runs' ratios, not a ratio of medians taken from different runs.
-  const ratio = (of: (f: RunFigures) => number | null) => {
+  const ratio = (of: Ratio) => {
     const xs = runs.map(of).filter((x): x is number => x !== null);
     return xs.length ? median(xs) : NaN;
   };
