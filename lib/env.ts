@@ -17,7 +17,7 @@ const schema = z.object({
   STRIPE_API_BASE: unsetIfEmpty(z.string().url({ message: "STRIPE_API_BASE must be a URL like http://127.0.0.1:12111" }).optional()),
   /** Background jobs (lib/jobs) in this instance: "off" leaves them to other instances. */
   METERLY_JOBS: z.enum(["on", "off"]).default("on"),
-  /** Event ingestion in its own worker thread (lib/ingest-worker): "auto" = inside the Next.js server. */
+  /** Event ingestion in its own worker thread (lib/metering/ingest-worker): "auto" = inside the Next.js server. */
   INGEST_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
 }).superRefine((e, ctx) => {
   // Payments that cannot verify their webhooks must not start: fail loudly rather than drop Stripe events.

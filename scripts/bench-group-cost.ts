@@ -32,9 +32,9 @@ async function main() {
   try {
     const { upsertCustomer, upsertMeter } = await import("@/lib/seed/factories");
     const { pool } = await import("@/lib/db/client");
-    const { eventCommitter, writeEventGroup } = await import("@/lib/metering/event-committer");
-    const { loadIngestContext } = await import("@/lib/metering/load-ingest-context");
-    const { prepareEvent } = await import("@/lib/metering/prepare-events");
+    const { eventCommitter, writeEventGroup } = await import("@/lib/metering/ingest/event-committer");
+    const { loadIngestContext } = await import("@/lib/metering/ingest/load-ingest-context");
+    const { prepareEvent } = await import("@/lib/metering/ingest/prepare-events");
     type Prepared = Exclude<ReturnType<typeof prepareEvent>, { status: "rejected" }>;
     const customers: string[] = [];
     for (let i = 0; i < CUSTOMERS; i++) customers.push((await upsertCustomer({ externalId: `group-${i}` })).externalId);

@@ -1,6 +1,6 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
-import { GroupCommit } from "@/lib/metering/group-commit";
+import { GroupCommit } from "@/lib/db/group-commit";
 
 export type KeyRow = { id: string; customer_id: string | null; revoked_at: Date | null; last_used_at: Date | null };
 

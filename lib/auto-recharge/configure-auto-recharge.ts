@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import { parseAmount } from "@/lib/ledger/admin-credit-input";
 import { lockCustomerCurrency } from "@/lib/ledger/customer-currency";
-import { prismaSql } from "@/lib/ledger/sql";
+import { prismaSql } from "@/lib/db/sql";
 import { lockOrCreateWallet } from "@/lib/ledger/wallet";
 
 const input = z.discriminatedUnion("enabled", [

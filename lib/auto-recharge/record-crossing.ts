@@ -1,6 +1,6 @@
 import "server-only";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
-import { big, type Sql } from "@/lib/ledger/sql";
+import { big, type Sql } from "@/lib/db/sql";
 
 /**
  * Disarms auto-recharge when this burn took the balance under its threshold (armed, enabled, a saved card

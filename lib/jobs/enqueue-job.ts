@@ -1,5 +1,5 @@
 import "server-only";
-import type { Sql } from "@/lib/ledger/sql";
+import type { Sql } from "@/lib/db/sql";
 
 export type JobKind = "auto_recharge.charge";
 

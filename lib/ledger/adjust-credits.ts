@@ -9,7 +9,7 @@ import { adjustmentInput, parseAdminInput, parseAmount } from "./admin-credit-in
 import { lockCustomerCurrency } from "./customer-currency";
 import { debitWallet, spendableWallet } from "./debit-wallet";
 import { grantCredits } from "./grant-credits";
-import { prismaSql } from "./sql";
+import { prismaSql } from "@/lib/db/sql";
 import { lockOrCreateWallet } from "./wallet";
 
 /**

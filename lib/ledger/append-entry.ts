@@ -1,7 +1,7 @@
 import "server-only";
 import type { CreditEntryKind } from "@/lib/db/generated/enums";
 import type { Movement } from "./burn-order";
-import { big, type Sql } from "./sql";
+import { big, type Sql } from "@/lib/db/sql";
 import type { Wallet } from "./wallet";
 
 /** What a BURN entry paid for: the rated charge of one ingestion write's new events for the customer. */

@@ -1,12 +1,12 @@
 import "server-only";
 import { burnForCustomer, type WrittenEvents } from "./burn-usage";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 import { loadSubscriptionTerms } from "./subscription-terms";
 import { tallyPeriods } from "./tally-periods";
 import { periodCharges, type PeriodTally, type RatedChange } from "./usage-charges";
 
 /**
- * The ledger's hook at the end of an ingestion write, after rating (lib/metering/write-events.ts): tallies
+ * The ledger's hook at the end of an ingestion write, after rating (lib/metering/ingest/apply-new-usage.ts): tallies
  * each period's rated delta and burns each customer's credits for it (burn-usage.ts), customers in id order
  * (the wallet lock order). `events` are the write's new events. Throws InsufficientCreditsError for a
  * PREPAID customer whose balance cannot cover the usage.

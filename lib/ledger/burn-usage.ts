@@ -4,7 +4,7 @@ import type { CurrencyCode } from "@/lib/money/currencies";
 import { debitWallet, spendableWallet } from "./debit-wallet";
 import { grantCredits } from "./grant-credits";
 import { InsufficientCreditsError } from "./insufficient-credits";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 import { creditPeriods } from "./tally-periods";
 import { burnPlan, creditedPerPeriod, periodKey, type BurnPlan, type PeriodTally } from "./usage-charges";
 import { lockWallet } from "./wallet";

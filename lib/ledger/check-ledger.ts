@@ -1,6 +1,6 @@
 import "server-only";
 import { checkPeriods } from "./check-periods";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 
 export type LedgerProblem = { customerId: string; externalId: string; check: string; message: string };
 

@@ -2,7 +2,7 @@ import "server-only";
 import { parseCurrency } from "@/lib/money/currencies";
 import { toMinorUnits } from "@/lib/money/round";
 import type { LedgerProblem } from "./check-ledger";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 
 type PeriodRow = {
   customer_id: string;

@@ -3,7 +3,7 @@ import type { CreditEntryKind } from "@/lib/db/generated/enums";
 import { allocateBurn, type BurnableGrant } from "./burn-order";
 import { appendEntry, type UsageReference } from "./append-entry";
 import { loadOpenGrants, moveGrants } from "./load-grants";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 import type { Wallet } from "./wallet";
 import { writeOffExpired } from "./write-off-expired";
 

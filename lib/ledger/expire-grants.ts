@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { loadOpenGrants } from "./load-grants";
-import { prismaSql } from "./sql";
+import { prismaSql } from "@/lib/db/sql";
 import { lockWallet } from "./wallet";
 import { writeOffExpired } from "./write-off-expired";
 

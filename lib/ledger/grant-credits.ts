@@ -2,7 +2,7 @@ import "server-only";
 import type { CreditGrantKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { appendEntry } from "./append-entry";
-import { big, type Sql } from "./sql";
+import { big, type Sql } from "@/lib/db/sql";
 import { lockOrCreateWallet, type Wallet } from "./wallet";
 
 /** Default priorities: among grants expiring together, free credits burn before paid ones. */

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { lockCustomerCurrency } from "./customer-currency";
 import { parseAdminInput, parseAmount, parseExpiry, promotionalInput } from "./admin-credit-input";
 import { grantCredits } from "./grant-credits";
-import { prismaSql } from "./sql";
+import { prismaSql } from "@/lib/db/sql";
 
 /** An admin grants promotional credits (optionally expiring) to a customer; audited in the same transaction. */
 export async function grantPromotionalCredits(actor: Actor, customerId: string, input: unknown, now = new Date()): Promise<{ grantId: string; balanceMinor: bigint }> {

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { grantCredits } from "./grant-credits";
-import { prismaSql } from "./sql";
+import { prismaSql } from "@/lib/db/sql";
 
 /** Trial credits expire this long after they are granted. */
 export const TRIAL_CREDIT_DAYS = 30;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { BurnableGrant } from "./burn-order";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 
 type Row = { id: string; remaining_minor: string; priority: number; expires_at: Date | null; created_at: Date };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { checkLedger, type LedgerProblem } from "./check-ledger";
-import { pgSql } from "./sql";
+import { pgSql } from "@/lib/db/sql";
 
 /**
  * Runs the ledger check on its own connection, in one REPEATABLE READ snapshot, so a live database with

@@ -2,7 +2,7 @@ import "server-only";
 import { parseCurrency } from "@/lib/money/currencies";
 import { toMinorUnits } from "@/lib/money/round";
 import { burnForCustomer } from "./burn-usage";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 import { tallyPeriods } from "./tally-periods";
 import type { PeriodCharge } from "./usage-charges";
 

@@ -1,17 +1,17 @@
 import "server-only";
+import { processCache } from "@/lib/cache/process-cache";
 import { parseCurrency } from "@/lib/money/currencies";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 import type { SubscriptionTerms } from "./usage-charges";
 
-const MAX_CACHED = 50_000;
-const globalForTerms = globalThis as unknown as { __meterlySubscriptionTerms?: Map<string, SubscriptionTerms> };
+const termsCache = () => processCache<SubscriptionTerms>("subscription-terms", { maxEntries: 50_000 });
 
 /**
  * Each subscription's currency and whether its version is PREPAID. A subscription never changes version (a
  * plan change makes a new subscription) and published versions never change, so these are cached per process.
  */
 export async function loadSubscriptionTerms(sql: Sql, subscriptionIds: Iterable<string>): Promise<Map<string, SubscriptionTerms>> {
-  const cache = (globalForTerms.__meterlySubscriptionTerms ??= new Map());
+  const cache = termsCache();
   const out = new Map<string, SubscriptionTerms>();
   const missing: string[] = [];
   for (const id of new Set(subscriptionIds)) {
@@ -24,7 +24,6 @@ export async function loadSubscriptionTerms(sql: Sql, subscriptionIds: Iterable<
     `SELECT s.id::text, v.currency, v.payment_terms::text AS terms FROM subscriptions s JOIN plan_versions v ON v.id = s.plan_version_id WHERE s.id = ANY($1::uuid[])`,
     [missing],
   );
-  if (cache.size + rows.length > MAX_CACHED) cache.clear();
   for (const r of rows) {
     const terms = { currency: parseCurrency(r.currency), prepaid: r.terms === "PREPAID" };
     cache.set(r.id, terms);

@@ -1,5 +1,5 @@
 import "server-only";
-import { big, type Sql } from "./sql";
+import { big, type Sql } from "@/lib/db/sql";
 import type { PeriodCharge, PeriodTally } from "./usage-charges";
 
 const UPSERT = `

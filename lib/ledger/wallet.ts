@@ -2,7 +2,7 @@ import "server-only";
 import { isUuid } from "@/lib/db/is-uuid";
 import { AppError } from "@/lib/errors/app-error";
 import { parseCurrency, type CurrencyCode } from "@/lib/money/currencies";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 
 /** A locked wallet row: the balance and the seq of its latest ledger entry. */
 export type Wallet = { customerId: string; currency: CurrencyCode; balanceMinor: bigint; lastEntrySeq: bigint };

@@ -2,7 +2,7 @@ import "server-only";
 import type { BurnableGrant } from "./burn-order";
 import { appendEntry } from "./append-entry";
 import { isExpired, moveGrants } from "./load-grants";
-import type { Sql } from "./sql";
+import type { Sql } from "@/lib/db/sql";
 import type { Wallet } from "./wallet";
 
 /**

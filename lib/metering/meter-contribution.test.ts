@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { contributionFor } from "./meter-contribution";
 import type { MeterDefinition } from "./meter-definition";
-import { uniqueValueRows } from "./unique-value-rows";
-import type { PreparedEvent } from "./prepare-events";
+import { uniqueValueRows } from "@/lib/metering/rollups/unique-value-rows";
+import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
 
 const meter = (over: Partial<MeterDefinition>): MeterDefinition => ({ id: "m", key: "m", eventType: "t", aggregation: "SUM", valueProperty: "v", groupBy: [], filters: {}, ...over });
 

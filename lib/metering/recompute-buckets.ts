@@ -3,9 +3,9 @@ import { Prisma, type Meter } from "@/lib/db/generated/client";
 import { timestampInHours } from "./event-hour";
 import type { MeterDefinition } from "./meter-definition";
 import { contributionFor, type MeterContribution } from "./meter-contribution";
-import type { PreparedEvent } from "./prepare-events";
-import { rollupDeltas } from "./rollup-deltas";
-import { uniqueValueRows } from "./unique-value-rows";
+import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
+import { rollupDeltas } from "@/lib/metering/rollups/rollup-deltas";
+import { uniqueValueRows } from "@/lib/metering/rollups/unique-value-rows";
 
 type Tx = Prisma.TransactionClient;
 

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { timestampInRange } from "./event-hour";
-import { hourBucket } from "./rollup-deltas";
+import { hourBucket } from "@/lib/metering/rollups/rollup-deltas";
 import { recomputeBuckets } from "./recompute-buckets";
 import { recomputePeriodCharges } from "@/lib/rating-usage/recompute-period-charges";
 import { MAX_VOID_EVENTS, voidMatchingSchema, voidOneSchema, type VoidRequest } from "./void-input";
@@ -31,7 +31,7 @@ export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResu
   }
   return prisma.$transaction(
     async (tx) => {
-      // Ingest transactions hold a key-share lock on the customer row (taken by writeEvents' insert) while they write its
+      // Ingest transactions hold a key-share lock on the customer row (taken by ingestion's event insert) while they write its
       // events and rollups; FOR UPDATE waits for them and holds new ones off until the recount is committed.
       await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
       const match = matchSql(customer.id, req);

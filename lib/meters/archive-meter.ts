@@ -5,7 +5,7 @@ import { assertAdmin } from "@/lib/auth/assert-role";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/db/is-uuid";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { clearIngestContextCache } from "@/lib/metering/load-ingest-context";
+import { forgetActiveMeters } from "./active-meters-cache";
 
 /**
  * Archives a meter: it stops counting new events (an event type left with no active meter is rejected),
@@ -23,6 +23,6 @@ export async function archiveMeter(actor: Actor, meterId: string) {
     await recordAudit(actor, "meter.archived", meterId, { key: current.key }, tx);
     return tx.meter.findUniqueOrThrow({ where: { id: meterId } });
   });
-  clearIngestContextCache();
+  forgetActiveMeters();
   return meter;
 }

@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/assert-role";
 import { AppError } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { clearIngestContextCache } from "@/lib/metering/load-ingest-context";
+import { forgetActiveMeters } from "./active-meters-cache";
 import { validateMeterFields } from "./meter-input";
 import { isUniqueViolation, meterKeyTaken } from "./meter-key-taken";
 
@@ -22,7 +22,7 @@ export async function createMeter(actor: Actor, input: unknown) {
       await recordAudit(actor, "meter.created", created.id, { ...fields }, tx);
       return created;
     });
-    clearIngestContextCache();
+    forgetActiveMeters();
     return meter;
   } catch (e) {
     if (isUniqueViolation(e)) throw meterKeyTaken(fields.key);

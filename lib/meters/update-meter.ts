@@ -6,7 +6,7 @@ import { assertAdmin } from "@/lib/auth/assert-role";
 import { AppError, type FieldProblem } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/db/is-uuid";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { clearIngestContextCache } from "@/lib/metering/load-ingest-context";
+import { forgetActiveMeters } from "./active-meters-cache";
 import { DEFINING_FIELDS, sameJson, validateMeterFields, type MeterFields } from "./meter-input";
 import { isMeterInUse } from "./is-meter-in-use";
 import { isUniqueViolation, meterKeyTaken } from "./meter-key-taken";
@@ -53,7 +53,7 @@ export async function updateMeter(actor: Actor, meterId: string, input: unknown)
       await recordAudit(actor, "meter.updated", meterId, { key: after.key, changes }, tx);
       return updated;
     });
-    clearIngestContextCache();
+    forgetActiveMeters();
     return meter;
   } catch (e) {
     if (isUniqueViolation(e)) throw meterKeyTaken(String((input as { key?: unknown }).key));

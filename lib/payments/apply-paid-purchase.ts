@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { grantCredits } from "@/lib/ledger/grant-credits";
-import { prismaSql } from "@/lib/ledger/sql";
+import { prismaSql } from "@/lib/db/sql";
 import { lockWallet } from "@/lib/ledger/wallet";
 import type { PurchaseRef } from "./purchase-metadata";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
-import { prismaSql } from "@/lib/ledger/sql";
+import { prismaSql } from "@/lib/db/sql";
 import { lockWallet } from "@/lib/ledger/wallet";
 import { recordNotification } from "@/lib/notifications/record-notification";
 import type { PurchaseRef } from "./purchase-metadata";

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import { lockOrCreateWallet } from "@/lib/ledger/wallet";
-import { prismaSql } from "@/lib/ledger/sql";
+import { prismaSql } from "@/lib/db/sql";
 import { ensureStripeCustomer } from "./ensure-stripe-customer";
 import { purchaseMetadata } from "./purchase-metadata";
 import { stripeClient } from "./stripe-client";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import type { RatedChange } from "@/lib/ledger/usage-charges";
-import type { PreparedEvent } from "@/lib/metering/prepare-events";
+import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
 import { applyPeriodUsage } from "./apply-period-usage";
 import { foldPeriodUsage } from "./fold-period-usage";
 import type { SubscriptionInForce } from "./subscriptions-in-force";
@@ -29,7 +29,7 @@ export function ratingWindow(events: readonly PreparedEvent[]): RatingWindow | n
  * Rates newly stored events in the ingest transaction (`client` is inside it): each event against the
  * subscription in force at its timestamp, adding to its billing period's running charge per priced
  * meter (period_meter_charges). `subs`: the subscriptions of ratingWindow(events), by customer, which
- * the transaction read after locking the customers (lib/metering/write-rollups.ts); no query at all
+ * the transaction read after locking the customers (lib/metering/ingest/write-rollups.ts); no query at all
  * when none of the customers has one. Returns how each running charge moved (what the credit ledger burns).
  */
 export async function rateNewUsage(client: PoolClient, events: readonly PreparedEvent[], subs: ReadonlyMap<string, SubscriptionInForce[]>): Promise<RatedChange[]> {

@@ -13,19 +13,6 @@ export type SubscriptionInForce = {
   interval: BillingInterval;
 };
 
-/**
- * The subscriptions of the customers in parameter `customers` (uuid[]) whose [started_at, ends_at)
- * overlaps [`from`, `to`] (timestamptz parameters), as SQL text to embed in a statement (the ingest
- * transaction reads them in the statement that writes the rollups: lib/metering/write-rollups.ts).
- * One indexed query, with no rows for customers without a subscription; subscriptionsByCustomer reads
- * its rows.
- */
-export function subscriptionsInForceSql(customers: string, from: string, to: string): string {
-  return `SELECT s.id::text, s.customer_id::text, s.plan_version_id::text, s.anchor_at, s.started_at, s.ends_at, s.trial_ends_at, v.interval::text AS interval
-FROM subscriptions s JOIN plan_versions v ON v.id = s.plan_version_id
-WHERE s.customer_id = ANY(${customers}::uuid[]) AND s.started_at <= ${to}::timestamptz AND (s.ends_at IS NULL OR s.ends_at > ${from}::timestamptz)`;
-}
-
 export type SubscriptionRow = {
   id: string;
   customer_id: string;
@@ -37,7 +24,7 @@ export type SubscriptionRow = {
   interval: BillingInterval;
 };
 
-/** subscriptionsInForceSql's rows by customer. */
+/** Subscription rows (as the ingest transaction reads them with its rollups) by customer. */
 export function subscriptionsByCustomer(rows: readonly SubscriptionRow[]): Map<string, SubscriptionInForce[]> {
   const out = new Map<string, SubscriptionInForce[]>();
   for (const r of rows) {

@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { priceModelSchema } from "@/lib/rating/price-model-schema";
+import { processCache } from "@/lib/cache/process-cache";
 import { preparedStatement } from "@/lib/db/prepared-statement";
 
 /** A version's prices by meter id. */
@@ -14,17 +15,12 @@ WHERE v.id = ANY($1::uuid[])`);
 
 type Row = { version_id: string; status: string; meter_id: string | null; price_model: unknown };
 
-const globalForPrices = globalThis as unknown as { __meterlyVersionPrices?: Map<string, VersionPrices> };
-
 /** Published versions never change, so their prices are read once per process and kept. */
-function cache(): Map<string, VersionPrices> {
-  globalForPrices.__meterlyVersionPrices ??= new Map();
-  return globalForPrices.__meterlyVersionPrices;
-}
+const pricesCache = () => processCache<VersionPrices>("published-version-prices", { maxEntries: 10_000 });
 
 /** The prices of these versions: from the cache for published ones, else in one query on `client`. */
 export async function loadVersionPrices(client: PoolClient, versionIds: Iterable<string>): Promise<Map<string, VersionPrices>> {
-  const cached = cache();
+  const cached = pricesCache();
   const out = new Map<string, VersionPrices>();
   const missing: string[] = [];
   for (const id of new Set(versionIds)) {

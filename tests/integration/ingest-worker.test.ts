@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { pool } from "@/lib/db/client";
-import { ingestInWorker, stopIngestWorker } from "@/lib/ingest-worker/ingest-worker-client";
+import { ingestInWorker, stopIngestWorker } from "@/lib/metering/ingest-worker/ingest-worker-client";
 import { archiveMeter } from "@/lib/meters/archive-meter";
 import { meteredCustomer } from "../support/fixtures";
 import { adminUser, tag } from "../support/usage-fixtures";
 
-// The Next.js server hands POST /api/v1/events to this worker thread (lib/ingest-worker); the route
+// The Next.js server hands POST /api/v1/events to this worker thread (lib/metering/ingest-worker); the route
 // tests run the same handler in-process, these run it through the thread.
 afterAll(() => stopIngestWorker());
 

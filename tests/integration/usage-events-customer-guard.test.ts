@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { POST } from "@/app/api/v1/events/route";
 import { pool, prisma } from "@/lib/db/client";
-import type { EventSubmission } from "@/lib/metering/commit-event-group";
-import { writeEventGroup } from "@/lib/metering/event-committer";
-import { loadIngestContext } from "@/lib/metering/load-ingest-context";
-import { prepareEvent, type PreparedEvent } from "@/lib/metering/prepare-events";
+import type { EventSubmission } from "@/lib/metering/ingest/commit-event-group";
+import { writeEventGroup } from "@/lib/metering/ingest/event-committer";
+import { loadIngestContext } from "@/lib/metering/ingest/load-ingest-context";
+import { prepareEvent, type PreparedEvent } from "@/lib/metering/ingest/prepare-events";
 import { upsertCustomer } from "@/lib/seed/factories";
 import { callRoute } from "../support/call-route";
 import { meteredCustomer } from "../support/fixtures";

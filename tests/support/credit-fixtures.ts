@@ -2,7 +2,7 @@ import type { CreditGrantKind } from "@/lib/db/generated/enums";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { grantCredits } from "@/lib/ledger/grant-credits";
-import { prismaSql } from "@/lib/ledger/sql";
+import { prismaSql } from "@/lib/db/sql";
 
 /** Grants credits straight through the ledger (as a purchase or a promotion would). */
 export async function grant(customerId: string, amountMinor: bigint, opts: { kind?: CreditGrantKind; expiresAt?: Date | null; priority?: number; currency?: string; description?: string } = {}) {

@@ -4,7 +4,7 @@ import Stripe from "stripe";
 import { POST as stripeWebhookRoute } from "@/app/api/webhooks/stripe/route";
 import { prisma } from "@/lib/db/client";
 import { lockOrCreateWallet } from "@/lib/ledger/wallet";
-import { prismaSql } from "@/lib/ledger/sql";
+import { prismaSql } from "@/lib/db/sql";
 import { purchaseMetadata } from "@/lib/payments/purchase-metadata";
 import { callRoute } from "./call-route";
 

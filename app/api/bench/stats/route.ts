@@ -1,4 +1,4 @@
-import { committerStats } from "@/lib/ingest-worker/committer-stats";
+import { committerStats } from "@/lib/metering/ingest-worker/committer-stats";
 
 /**
  * Group-commit counters of this app process, for `npm run bench:ingest` to report how many requests

@@ -1,4 +1,4 @@
-import { postEvents } from "@/lib/ingest-worker/post-events";
+import { postEvents } from "@/lib/metering/ingest-worker/post-events";
 
 /** Never prerendered or cached: every request is handled (and Next.js need not track what it reads). */
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import "server-only";
 import { errorResponse } from "@/lib/http/error-response";
 import { readBodyText } from "@/lib/http/read-json-body";
-import { handleIngestRequest } from "@/lib/metering/handle-ingest-request";
+import { handleIngestRequest } from "@/lib/metering/ingest/handle-ingest-request";
 import { IngestWorkerDidNotStart, ingestInWorker, ingestWorkerEnabled } from "./ingest-worker-client";
 
 const JSON_HEADERS = { "content-type": "application/json" };

@@ -4,7 +4,7 @@ import path from "node:path";
 /** Where `npm run build` puts the ingest worker's bundle (scripts/build-ingest-worker.ts), relative to the project. */
 export const WORKER_BUNDLE_DIR = path.join(".next", "ingest-worker");
 export const WORKER_BUNDLE_FILE = "worker.mjs";
-const TSX_ENTRY = path.join("lib", "ingest-worker", "worker-entry.mjs");
+const TSX_ENTRY = path.join("lib", "metering", "ingest-worker", "worker-entry.mjs");
 
 /**
  * The file the ingest worker thread starts from, as a path relative to the project folder: in production

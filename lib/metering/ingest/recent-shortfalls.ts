@@ -1,6 +1,6 @@
 /**
  * The customers whose prepaid balance an ingest write found short in the last `forMs`: a group with one
- * of them is written carefully from the start (savepoints, lib/ledger/write-funded-events.ts) instead of
+ * of them is written carefully from the start (savepoints, store-funded-events.ts) instead of
  * trying the fast path first and writing the whole group twice, as it would for each group while such a
  * customer keeps sending events its credits cannot cover.
  */

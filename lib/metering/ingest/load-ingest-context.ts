@@ -1,8 +1,9 @@
 import "server-only";
 import type { Pool, PoolClient } from "pg";
 import type { Aggregation } from "@/lib/db/generated/enums";
-import type { MeterDefinition } from "./meter-definition";
-import { tellIngestWorker } from "@/lib/ingest-worker/ingest-worker-client";
+import type { MeterDefinition } from "@/lib/metering/meter-definition";
+import { clearProcessCache, processCache, type ProcessCache } from "@/lib/cache/process-cache";
+import { ACTIVE_METERS_CACHE, forgetActiveMeters } from "@/lib/meters/active-meters-cache";
 
 export type IngestContext = {
   customerIdByExternalId: Map<string, string>;
@@ -18,24 +19,18 @@ export type IngestContext = {
  */
 export const INGEST_CONTEXT_TTL_MS = 2000;
 
-/** Entries kept per cache before expired ones are swept (and all, if still over). */
 const MAX_CACHED = 10_000;
 
-type Cached<T> = { value: T; expires: number };
+/** Customers by externalId; active meters by event type (ACTIVE_METERS_CACHE, which meter changes clear). */
+const CUSTOMERS_CACHE = "ingest-customers";
 
-const globalForCache = globalThis as unknown as {
-  __meterlyIngestCache?: { customers: Map<string, Cached<string>>; meters: Map<string, Cached<MeterDefinition[]>> };
-};
+const customersCache = () => processCache<string>(CUSTOMERS_CACHE, { ttlMs: INGEST_CONTEXT_TTL_MS, maxEntries: MAX_CACHED });
+const metersCache = () => processCache<MeterDefinition[]>(ACTIVE_METERS_CACHE, { ttlMs: INGEST_CONTEXT_TTL_MS, maxEntries: MAX_CACHED });
 
-function cache() {
-  globalForCache.__meterlyIngestCache ??= { customers: new Map(), meters: new Map() };
-  return globalForCache.__meterlyIngestCache;
-}
-
-/** Forgets every cached customer and meter (after an admin change in this process; tests), the ingest worker's too. */
+/** Forgets every cached customer and meter, in every thread (tests). */
 export function clearIngestContextCache(): void {
-  globalForCache.__meterlyIngestCache = undefined;
-  tellIngestWorker({ kind: "clear-ingest-context" });
+  clearProcessCache(CUSTOMERS_CACHE);
+  forgetActiveMeters();
 }
 
 // Unnamed statements: the embedded server runs every connection in one session, where named ones collide.
@@ -57,7 +52,8 @@ type MeterRow = {
 
 /** Resolves the customers and active meters a set of events names: from the short cache, else in at most two indexed queries. */
 export async function loadIngestContext(db: Pool | PoolClient, externalIds: Iterable<string>, types: Iterable<string>, now = Date.now()): Promise<IngestContext> {
-  const { customers, meters } = cache();
+  const customers = customersCache();
+  const meters = metersCache();
   const customerIdByExternalId = new Map<string, string>();
   const metersByType = new Map<string, MeterDefinition[]>();
   const missingCustomers = fromCache(customers, externalIds, customerIdByExternalId, now);
@@ -70,12 +66,9 @@ export async function loadIngestContext(db: Pool | PoolClient, externalIds: Iter
           .query<MeterRow>({ ...SELECT_METERS, values: [missingTypes] })
           .then((r) => r.rows),
   ]);
-  const expires = now + INGEST_CONTEXT_TTL_MS;
-  sweep(customers, now);
-  sweep(meters, now);
   for (const c of customerRows) {
     customerIdByExternalId.set(c.external_id, c.id);
-    customers.set(c.external_id, { value: c.id, expires });
+    customers.set(c.external_id, c.id, now);
   }
   const found = new Map<string, MeterDefinition[]>();
   for (const m of meterRows) {
@@ -86,27 +79,18 @@ export async function loadIngestContext(db: Pool | PoolClient, externalIds: Iter
   }
   for (const [type, defs] of found) {
     metersByType.set(type, defs);
-    meters.set(type, { value: defs, expires });
+    meters.set(type, defs, now);
   }
   return { customerIdByExternalId, metersByType };
 }
 
-/** Copies fresh cache entries into `into`; returns the names that must be looked up. */
-function fromCache<T>(cached: Map<string, Cached<T>>, names: Iterable<string>, into: Map<string, T>, now: number): string[] {
+/** Copies cached entries into `into`; returns the names that must be looked up. */
+function fromCache<T>(cached: ProcessCache<T>, names: Iterable<string>, into: Map<string, T>, now: number): string[] {
   const missing: string[] = [];
   for (const name of names) {
-    const hit = cached.get(name);
-    if (hit && hit.expires > now) into.set(name, hit.value);
-    else {
-      if (hit) cached.delete(name);
-      missing.push(name);
-    }
+    const hit = cached.get(name, now);
+    if (hit !== undefined) into.set(name, hit);
+    else missing.push(name);
   }
   return missing;
-}
-
-function sweep<T>(cached: Map<string, Cached<T>>, now: number): void {
-  if (cached.size < MAX_CACHED) return;
-  for (const [name, entry] of cached) if (entry.expires <= now) cached.delete(name);
-  if (cached.size >= MAX_CACHED) cached.clear();
 }

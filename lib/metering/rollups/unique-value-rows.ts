@@ -1,4 +1,4 @@
-import type { PreparedEvent } from "./prepare-events";
+import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
 import { hourBucket } from "./rollup-deltas";
 
 export type UniqueValueRow = { customerId: string; meterId: string; bucket: Date; dimensions: string; value: string };
@@ -7,7 +7,7 @@ export type UniqueValueRow = { customerId: string; meterId: string; bucket: Date
  * The distinct (customer, meter, hour, dimensions, identity) rows that UNIQUE_COUNT meters record for
  * these events, sorted by key so concurrent writers take index locks in the same order.
  */
-export function uniqueValueRows(events: PreparedEvent[]): UniqueValueRow[] {
+export function uniqueValueRows(events: readonly PreparedEvent[]): UniqueValueRow[] {
   const byKey = new Map<string, UniqueValueRow>();
   for (const e of events) {
     const bucket = hourBucket(e.timestamp);

@@ -1,5 +1,5 @@
 import "server-only";
-import { eventCommitter } from "@/lib/metering/event-committer";
+import { eventCommitter } from "@/lib/metering/ingest/event-committer";
 import { ingestWorkerEnabled, ingestWorkerStats } from "./ingest-worker-client";
 import type { CommitterStats } from "./messages";
 

@@ -1,11 +1,10 @@
 import "server-only";
-import type { PoolClient } from "pg";
 import { pool } from "@/lib/db/pool";
 import { env } from "@/lib/env";
 import { commitEventGroup, type CommitOutcome, type EventSubmission } from "./commit-event-group";
-import { GroupCommit } from "./group-commit";
+import { GroupCommit } from "@/lib/db/group-commit";
 import { namePreparedStatements } from "@/lib/db/prepared-statement";
-import { withCoalescedWrites } from "@/lib/db/coalesce-writes";
+import { withPipelinedConnection } from "@/lib/db/pipelined-connection";
 
 /** Events per group transaction (a request of up to 1,000 events is never split). */
 export const MAX_GROUP_EVENTS = 5000;
@@ -25,7 +24,7 @@ const globalForCommitter = globalThis as unknown as { __meterlyEventCommitter?: 
  * The process's one group committer for usage events: on PostgreSQL up to two writers (the second only
  * under a backlog, see above; never more than the pool can spare), on PGlite one, since its wire server
  * runs one session's transaction at a time anyway. Deadlock-free with two writers: each group's events
- * are sorted by key and writeEvents takes event and rollup row locks in key order (a deadlock or
+ * are sorted by key and storeEvents takes event and rollup row locks in key order (a deadlock or
  * serialization failure is retried by commitEventGroup all the same).
  */
 export function eventCommitter(): EventCommitter | Promise<EventCommitter> {
@@ -51,27 +50,7 @@ async function createCommitter(): Promise<EventCommitter> {
   });
 }
 
-/**
- * One group's transaction on a pool connection switched to pg's pipeline mode for the duration: the
- * statements the writers queue without awaiting (BEGIN and the event insert; the duplicates' lookup and
- * COMMIT; and, in a careful write, SAVEPOINT and RELEASE) go out at once instead of
- * one round trip and one event-loop turn each, and those queued in one turn leave in one write (withCoalescedWrites). Every
- * statement is still awaited before the connection goes back (pipeline off).
- */
-export async function writeEventGroup(submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
-  const client = await pool().connect();
-  const pipelined = client as PoolClient & { pipeline: boolean };
-  pipelined.pipeline = true;
-  let broken: Error | undefined;
-  try {
-    return await withCoalescedWrites(client, () => commitEventGroup(client, submissions));
-  } catch (e) {
-    // A connection that failed mid-transaction is not given back to the pool.
-    if (!(e as { code?: string }).code) broken = e as Error;
-    throw e;
-  } finally {
-    pipelined.pipeline = false;
-    client.release(broken);
-  }
+/** One group's transaction (commitEventGroup) on a pool connection in pipeline mode (lib/db). */
+export function writeEventGroup(submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
+  return withPipelinedConnection(pool(), (client) => commitEventGroup(client, submissions));
 }
-

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { ExactSum } from "./exact-sum";
-import type { PreparedEvent } from "./prepare-events";
+import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
 
 export type RollupDelta = {
   customerId: string;
@@ -29,7 +29,7 @@ type Fold = { customerId: string; meterId: string; bucketMs: number; dimensions:
  * order. Runs for every ingested event, so it keys rows by plain numbers and strings and adds values with
  * ExactSum; Decimals and Dates are made once per row.
  */
-export function rollupDeltas(events: PreparedEvent[]): RollupDelta[] {
+export function rollupDeltas(events: readonly PreparedEvent[]): RollupDelta[] {
   const byKey = new Map<string, Fold>();
   for (const e of events) {
     const bucketMs = hourStartMs(e.timestamp.getTime());

@@ -1,12 +1,11 @@
-import type { GroupCommitStats } from "@/lib/metering/group-commit";
+import type { GroupCommitStats } from "@/lib/db/group-commit";
 
 /** The server thread's messages to the ingest worker, all on one port, so they arrive in the order sent. */
 export type ToIngestWorker =
   | { kind: "ingest"; id: number; authorization: string | null; body: string }
   | { kind: "stats"; id: number }
-  /** Caches the worker keeps for itself, emptied when the server thread empties its own. */
-  | { kind: "forget-api-keys" }
-  | { kind: "clear-ingest-context" };
+  /** A process cache (lib/cache) the server thread emptied: the worker empties its own copy. */
+  | { kind: "clear-cache"; name: string };
 
 export type CommitterStats = GroupCommitStats & { writers: number };
 

@@ -5,10 +5,9 @@
  * Next.js's request handling instead of on its thread.
  */
 import { parentPort } from "node:worker_threads";
-import { forgetApiKeys } from "@/lib/api-keys/active-key-cache";
-import { eventCommitter } from "@/lib/metering/event-committer";
-import { handleIngestRequest } from "@/lib/metering/handle-ingest-request";
-import { clearIngestContextCache } from "@/lib/metering/load-ingest-context";
+import { clearProcessCache } from "@/lib/cache/process-cache";
+import { eventCommitter } from "@/lib/metering/ingest/event-committer";
+import { handleIngestRequest } from "@/lib/metering/ingest/handle-ingest-request";
 import type { FromIngestWorker, ToIngestWorker } from "./messages";
 
 const port = parentPort;
@@ -19,20 +18,15 @@ const INTERNAL = JSON.stringify({ error: { code: "INTERNAL", message: "Internal 
 port.on("message", (m: ToIngestWorker) => {
   switch (m.kind) {
     case "ingest":
-      // Parsing and validating a batch of 500 events holds this thread for a millisecond or two; deferred to
-      // the end of this turn of the event loop, the database answers that arrived in it are handled first, so
-      // the group transactions waiting on them go on without that wait (batches of 500 ingested 0-5% faster
-      // in four alternating pairs of bench:ingest runs; one event per request: the same). Requests keep their order.
+      // Deferred to the end of this event-loop turn, so database answers that arrived in it go first
+      // (BENCHMARKS.md, "ingest worker"). Requests keep their order.
       setImmediate(answer, m.id, m.authorization, m.body);
       return;
     case "stats":
       void Promise.resolve(eventCommitter()).then((c) => send({ kind: "stats", id: m.id, stats: { ...c.stats, writers: c.writers } }));
       return;
-    case "forget-api-keys":
-      forgetApiKeys();
-      return;
-    case "clear-ingest-context":
-      clearIngestContextCache();
+    case "clear-cache":
+      clearProcessCache(m.name);
       return;
   }
 });

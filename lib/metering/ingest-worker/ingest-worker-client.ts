@@ -1,5 +1,6 @@
 import path from "node:path";
 import { isMainThread, Worker } from "node:worker_threads";
+import { onProcessCacheCleared } from "@/lib/cache/process-cache";
 import { AppError } from "@/lib/errors/app-error";
 import { env } from "@/lib/env";
 import type { CommitterStats, FromIngestWorker, ToIngestWorker } from "./messages";
@@ -11,12 +12,7 @@ type State = { worker: Worker; waiting: Map<number, Waiter>; nextId: number; rea
 
 const globalForWorker = globalThis as unknown as { __meterlyIngestWorker?: State; __meterlyIngestWorkerUnavailable?: boolean };
 
-/**
- * The worker's young generation (V8's default is 16 MB or so): a request's parsed events live until its
- * group commits, tens of milliseconds at a high rate, so with the default most of them survived a
- * scavenge or two and were copied, then promoted. With 64 MB, batches of 500 ingested 8% faster and the
- * worker spent less CPU per event (npm run bench:ingest), for about 40 MB more resident memory.
- */
+/** Parsed events live until their group commits: a larger young generation keeps them out of the old one (BENCHMARKS.md). */
 const WORKER_YOUNG_GENERATION_MB = 64;
 
 /** The worker could not load its code: nothing was sent to the database, so the caller ingests in its own thread. */
@@ -54,12 +50,12 @@ export async function ingestWorkerStats(): Promise<CommitterStats> {
 }
 
 /**
- * Passes a cache change to the worker if one runs in this process. It is queued on the port that carries
- * the requests, so every request the server thread hands over afterwards sees it.
+ * Passes a cleared process cache on to the worker, if one runs. It is queued on the port that carries the
+ * requests, so every request handed over afterwards sees it.
  */
-export function tellIngestWorker(message: Extract<ToIngestWorker, { kind: "forget-api-keys" | "clear-ingest-context" }>): void {
+function forwardClearedCache(name: string): void {
   const s = globalForWorker.__meterlyIngestWorker;
-  if (s && !s.stopped) s.worker.postMessage(message);
+  if (s && !s.stopped) s.worker.postMessage({ kind: "clear-cache", name } satisfies ToIngestWorker);
 }
 
 /** Stops the worker (tests); requests waiting on it fail as when it dies. */
@@ -89,6 +85,7 @@ function worker(): State {
   const w = new Worker(/* turbopackIgnore: true */ entry, { execArgv: [...profiling, "--conditions=react-server"], resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   w.unref(); // never what keeps a process alive; a server is kept alive by its listening socket
   const s: State = { worker: w, waiting: new Map(), nextId: 1, ready: false, stopped: false };
+  onProcessCacheCleared(forwardClearedCache);
   w.on("message", (m: FromIngestWorker) => {
     if (m.kind === "ready") {
       s.ready = true;

@@ -2,10 +2,10 @@ import type { FieldProblem } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import { parseEventInput } from "./parse-event-input";
 import type { IngestContext } from "./load-ingest-context";
-import { contributionFor, type MeterContribution } from "./meter-contribution";
+import { contributionFor, type MeterContribution } from "@/lib/metering/meter-contribution";
 import { fieldWithNul } from "./nul-character";
 
-export type { MeterContribution } from "./meter-contribution";
+export type { MeterContribution } from "@/lib/metering/meter-contribution";
 
 export type PreparedEvent = {
   index: number;

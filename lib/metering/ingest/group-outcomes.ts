@@ -1,0 +1,35 @@
+import type { EventGroup, EventSubmission } from "./group-submissions";
+import { contentDiffers, type EventContent } from "./same-content";
+import type { CreditRefusal, FundedWrite } from "./store-funded-events";
+
+/** "refused": the event is new but its customer's prepaid credits cannot cover its request's usage (not stored). */
+export type CommitOutcome = { status: "accepted" } | { status: "duplicate"; contentDiffers: boolean } | CreditRefusal;
+
+const ACCEPTED: CommitOutcome = Object.freeze({ status: "accepted" });
+const SAME: CommitOutcome = Object.freeze({ status: "duplicate", contentDiffers: false });
+const DIFFERS: CommitOutcome = Object.freeze({ status: "duplicate", contentDiffers: true });
+
+/**
+ * Each submitted event's outcome once its group committed. An event is accepted once: its stored copy
+ * (the group's first, unless that copy's request was refused). Every other copy is a duplicate, flagged
+ * `contentDiffers` when its type, timestamp or properties differ from the stored copy (`storedBefore`:
+ * the copies stored by earlier transactions).
+ */
+export function groupOutcomes(submissions: readonly EventSubmission[], group: EventGroup, written: FundedWrite, storedBefore: Map<string, EventContent>): CommitOutcome[][] {
+  const { inserted, refused, firstCopy } = written;
+  return submissions.map((s, n) =>
+    s.events.map((event, i) => {
+      const key = group.keys[n][i];
+      const isNew = inserted.has(key);
+      // A refused request's new events are refused; those stored before the group stay duplicates.
+      const refusal = refused.get(n)?.get(event.customerId);
+      if (refusal && (isNew || !storedBefore.has(key))) return refusal;
+      const first = firstCopy.get(key)!;
+      if (isNew && first === event) return ACCEPTED;
+      const stored = isNew ? first : storedBefore.get(key);
+      // A conflicting row that cannot be read back (removed since) is not claimed to differ.
+      if (!stored) return SAME;
+      return contentDiffers(event, s.explicitTimestamp[i], stored) ? DIFFERS : SAME;
+    }),
+  );
+}

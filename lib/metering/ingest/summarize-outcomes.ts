@@ -1,0 +1,42 @@
+import type { FieldProblem } from "@/lib/errors/app-error";
+import { shortfallDto, type ShortfallDto } from "@/lib/ledger/shortfall-dto";
+import type { CommitOutcome } from "./group-outcomes";
+import type { PreparedEvent, Rejection } from "./prepare-events";
+
+export type EventOutcome =
+  | { index: number; id: string; status: "accepted" }
+  | { index: number; id: string; status: "duplicate"; contentDiffers: boolean }
+  | { index: number; id: string | null; status: "rejected"; problems: FieldProblem[] }
+  | { index: number; id: string; status: "refused"; reason: "insufficient_credits"; customer: string };
+
+/** `credits`: per customer whose events were refused (prepaid credits short), the balance and what was needed. */
+export type IngestResult = { outcomes: EventOutcome[]; accepted: number; duplicates: number; rejected: number; refused: number; credits: ShortfallDto[] };
+
+/** Merges the rejections with the committed outcomes (which follow the valid events' order) and counts them. */
+export function summarizeOutcomes(prepared: (PreparedEvent | Rejection)[], committed: CommitOutcome[]): IngestResult {
+  let next = 0;
+  let accepted = 0;
+  let duplicates = 0;
+  let rejected = 0;
+  let refused = 0;
+  const credits = new Map<string, ShortfallDto>();
+  const outcomes = prepared.map((p): EventOutcome => {
+    if ("status" in p) {
+      rejected++;
+      return p;
+    }
+    const c = committed[next++];
+    if (c.status === "accepted") {
+      accepted++;
+      return { index: p.index, id: p.id, status: "accepted" };
+    }
+    if (c.status === "refused") {
+      refused++;
+      credits.set(p.customerId, shortfallDto(c.shortfall, p.externalCustomerId));
+      return { index: p.index, id: p.id, status: "refused", reason: c.reason, customer: p.externalCustomerId };
+    }
+    duplicates++;
+    return { index: p.index, id: p.id, status: "duplicate", contentDiffers: c.contentDiffers };
+  });
+  return { outcomes, accepted, duplicates, rejected, refused, credits: [...credits.values()] };
+}
