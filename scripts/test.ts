@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, lint, vitest (unit + integration on a real Postgres), next build, Playwright e2e,
+ * `npm test`: typecheck, lint (eslint and the dependency rules), vitest (unit + integration on a real Postgres), next build, Playwright e2e,
  * in that order. Ends with one line `N passed, N failed` summing vitest and Playwright tests (a step that
  * fails outside any test, such as typecheck, counts as one failure).
  */
@@ -56,6 +56,7 @@ async function main() {
   if (!(await checkMigrations())) stepFailures++;
   if (!(await step("typecheck", bin("tsc"), ["--noEmit"]))) stepFailures++;
   if (!(await step("lint", bin("eslint"), [".", "--max-warnings=0"]))) stepFailures++;
+  if (!(await step("dependency rules", "npm", ["run", "--silent", "lint:deps"]))) stepFailures++;
 
   const vitestOk = await step("vitest", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${OUT}/vitest.json`]);
   const v = vitestTally(`${OUT}/vitest.json`);

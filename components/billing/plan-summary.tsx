@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/providers";
-import { formatQuantity } from "@/lib/catalog/format-major";
-import type { UsageSummary } from "@/lib/rating-usage/usage-summary-types";
+import { formatQuantity } from "@/lib/money/format-major";
+import type { UsageSummary } from "@/lib/period-charges/usage-summary-types";
 import { breakdownText } from "@/components/plans/quote-table";
 import { PlanTerms } from "./plan-terms";
 import { DataTable } from "@/components/ui/data-table";

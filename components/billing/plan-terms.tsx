@@ -1,4 +1,4 @@
-import type { UsageSummary } from "@/lib/rating-usage/usage-summary-types";
+import type { UsageSummary } from "@/lib/period-charges/usage-summary-types";
 
 const day = (iso: string) => new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 const INTERVAL = { MONTH: "month", YEAR: "year" } as const;

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { autoRechargeAction, type CreditsFormState } from "@/app/(portal)/credits/actions";
-import { minorToMajorText } from "@/lib/catalog/major-units";
+import { minorToMajorText } from "@/lib/money/major-units";
 import type { CreditPackDto } from "@/lib/credit-packs/pack-dto";
 import type { AutoRechargeDto } from "@/lib/ledger/credit-dto";
 import type { CurrencyCode } from "@/lib/money/currencies";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/providers";
-import type { MoneyDto } from "@/lib/catalog/quote-dto";
+import type { MoneyDto } from "@/lib/money/money-dto";
 import type { PurchaseDto } from "@/lib/ledger/credit-dto";
 
 type PurchaseView = { purchase: PurchaseDto; balance: MoneyDto };

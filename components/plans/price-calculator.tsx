@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import type { Quote } from "@/lib/catalog/quote-plan-version";
+import type { Quote } from "@/lib/plans/quote-plan-version";
 import { inputClass, TextField } from "./field";
 import { ApiError, sendJson } from "./send-json";
 import { QuoteTable } from "./quote-table";

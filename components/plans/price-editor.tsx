@@ -1,6 +1,6 @@
 "use client";
 
-import type { PriceableMeter } from "@/lib/catalog/list-priceable-meters";
+import type { PriceableMeter } from "@/lib/plans/list-priceable-meters";
 import { inputClass, ProblemList, TextField } from "./field";
 import { KIND_LABELS, type Kind, type PriceDraft } from "./price-draft";
 import { TiersEditor } from "./tiers-editor";

@@ -1,6 +1,6 @@
-import type { TierBreakdown } from "@/lib/catalog/price-line";
-import type { MoneyDto } from "@/lib/catalog/quote-dto";
-import { formatQuantity } from "@/lib/catalog/format-major";
+import type { TierBreakdown } from "@/lib/plans/price-line";
+import type { MoneyDto } from "@/lib/money/money-dto";
+import { formatQuantity } from "@/lib/money/format-major";
 
 type Line = { meter: { name: string; unit: string }; quantity: string; charge: MoneyDto; breakdown: TierBreakdown[] };
 

@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { PriceableMeter } from "@/lib/catalog/list-priceable-meters";
-import { majorToMinor, minorToMajorText } from "@/lib/catalog/major-units";
-import type { PlanVersionDto } from "@/lib/catalog/version-dto";
+import type { PriceableMeter } from "@/lib/plans/list-priceable-meters";
+import { majorToMinor, minorToMajorText } from "@/lib/money/major-units";
+import type { PlanVersionDto } from "@/lib/plans/version-dto";
 import { CURRENCY_CODES, type CurrencyCode } from "@/lib/money/currencies";
 import { ApiError, sendJson, type Problem } from "./send-json";
 import { draftFromModel, emptyDraft, modelFromDraft, type PriceDraft } from "./price-draft";

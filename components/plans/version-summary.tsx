@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { PlanVersionDto } from "@/lib/catalog/version-dto";
+import type { PlanVersionDto } from "@/lib/plans/version-dto";
 import { formatMinor } from "@/lib/money/format";
 
 const INTERVAL = { MONTH: "month", YEAR: "year" } as const;

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { AssignableVersion } from "@/lib/catalog/list-published-versions";
+import type { AssignableVersion } from "@/lib/plans/list-published-versions";
 import type { SubscriptionDto } from "@/lib/subscriptions/subscription-dto";
 import { inputClass } from "@/components/plans/field";
 import { ApiError, sendJson } from "@/components/plans/send-json";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { UsageMeter } from "@/lib/meters/list-usage-meters";
+import type { UsageMeter } from "@/lib/metering/meters/list-usage-meters";
 
 /** A ready-to-run curl that reports one event this meter counts, for the customer looking at it. */
 export function firstEventCommand(meter: UsageMeter, customer: string, appUrl: string): string {

@@ -4,9 +4,9 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/components/providers";
 import { UsageChart } from "@/components/charts/usage-chart";
-import { groupDigits, RANGE_LABELS, RANGE_PRESETS, usageRange, type RangePreset } from "@/lib/metering/usage-range";
-import type { UsageResult } from "@/lib/metering/query-usage";
-import type { UsageMeter } from "@/lib/meters/list-usage-meters";
+import { groupDigits, RANGE_LABELS, RANGE_PRESETS, usageRange, type RangePreset } from "@/lib/metering/queries/usage-range";
+import type { UsageResult } from "@/lib/metering/queries/query-usage";
+import type { UsageMeter } from "@/lib/metering/meters/list-usage-meters";
 import { FirstEventHelp } from "./first-event-help";
 import { aggregationText, chartData, isEmptyUsage, NO_GROUP } from "./usage-view";
 

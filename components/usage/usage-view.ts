@@ -1,4 +1,4 @@
-import type { UsageResult } from "@/lib/metering/query-usage";
+import type { UsageResult } from "@/lib/metering/queries/query-usage";
 import type { ChartPoint } from "@/components/charts/usage-chart";
 
 export const MAX_SERIES = 10;

@@ -4,8 +4,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { cachedKey, keyCacheEpoch, rememberKey } from "./active-key-cache";
 import { findKeyByHash } from "./find-key-by-hash";
 import { hashApiKey } from "./key-format";
+import type { ApiKeyActor } from "@/lib/auth/actor";
 
-export type ApiKeyActor = { kind: "apiKey"; apiKeyId: string; customerId: string | null };
+export type { ApiKeyActor } from "@/lib/auth/actor";
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 

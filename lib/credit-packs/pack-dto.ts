@@ -1,4 +1,4 @@
-import { moneyDto, type MoneyDto } from "@/lib/catalog/quote-dto";
+import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
 import { parseCurrency } from "@/lib/money/currencies";
 
 export type CreditPackDto = {

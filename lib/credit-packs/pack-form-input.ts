@@ -1,4 +1,4 @@
-import { majorToMinor } from "@/lib/catalog/major-units";
+import { majorToMinor } from "@/lib/money/major-units";
 import type { FieldProblem } from "@/lib/errors/app-error";
 import { isKnownCurrency } from "@/lib/money/currencies";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { majorToMinor } from "@/lib/catalog/major-units";
+import { majorToMinor } from "@/lib/money/major-units";
 import { AppError, type FieldProblem } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import type { CurrencyCode } from "@/lib/money/currencies";

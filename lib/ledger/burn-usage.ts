@@ -1,5 +1,5 @@
 import "server-only";
-import { recordRechargeCrossing } from "@/lib/auto-recharge/record-crossing";
+import { recordRechargeCrossing } from "@/lib/ledger/record-crossing";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import { debitWallet, spendableWallet } from "./debit-wallet";
 import { grantCredits } from "./grant-credits";

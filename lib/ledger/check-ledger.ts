@@ -1,8 +1,10 @@
 import "server-only";
 import { checkPeriods } from "./check-periods";
 import type { Sql } from "@/lib/db/sql";
+import type { LedgerProblem } from "./ledger-problem";
 
-export type LedgerProblem = { customerId: string; externalId: string; check: string; message: string };
+export type { LedgerProblem } from "./ledger-problem";
+
 
 type WalletRow = { customer_id: string; external_id: string; balance: string; last_seq: string; total: string; entries: string; max_seq: string; remaining: string; last_after: string | null };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { parseCurrency } from "@/lib/money/currencies";
 import { toMinorUnits } from "@/lib/money/round";
-import type { LedgerProblem } from "./check-ledger";
+import type { LedgerProblem } from "./ledger-problem";
 import type { Sql } from "@/lib/db/sql";
 
 type PeriodRow = {

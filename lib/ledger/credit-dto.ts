@@ -1,4 +1,4 @@
-import type { MoneyDto } from "@/lib/catalog/quote-dto";
+import type { MoneyDto } from "@/lib/money/money-dto";
 import type { CreditEntryKind, CreditGrantKind, CreditPurchaseKind, CreditPurchaseStatus } from "@/lib/db/generated/enums";
 import type { CurrencyCode } from "@/lib/money/currencies";
 

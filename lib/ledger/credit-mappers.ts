@@ -1,4 +1,4 @@
-import { moneyDto } from "@/lib/catalog/quote-dto";
+import { moneyDto } from "@/lib/money/money-dto";
 import type { CreditEntryKind, CreditGrantKind, CreditPurchaseKind, CreditPurchaseStatus } from "@/lib/db/generated/enums";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import type { GrantDto, LedgerEntryDto, PurchaseDto } from "./credit-dto";

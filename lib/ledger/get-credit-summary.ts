@@ -1,5 +1,5 @@
 import "server-only";
-import { moneyDto } from "@/lib/catalog/quote-dto";
+import { moneyDto } from "@/lib/money/money-dto";
 import { prisma } from "@/lib/db/client";
 import { isUuid } from "@/lib/db/is-uuid";
 import type { Actor } from "@/lib/auth/actor";

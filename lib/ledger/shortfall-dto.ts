@@ -1,4 +1,4 @@
-import { moneyDto, type MoneyDto } from "@/lib/catalog/quote-dto";
+import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
 import type { CreditShortfall } from "./insufficient-credits";
 
 /** What a 402 says about one customer: the spendable balance and what the refused usage needed. */

@@ -4,7 +4,7 @@ import { isUuid } from "@/lib/db/is-uuid";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { AppError } from "@/lib/errors/app-error";
-import { moneyDto, type MoneyDto } from "@/lib/catalog/quote-dto";
+import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
 import { purchaseDto } from "@/lib/ledger/credit-mappers";
 import type { PurchaseDto } from "@/lib/ledger/credit-dto";
 import { parseCurrency } from "@/lib/money/currencies";

@@ -1,8 +1,8 @@
 import "server-only";
 import type { UserActor } from "@/lib/auth/actor";
-import { createPlan } from "@/lib/catalog/create-plan";
-import { publishPlanVersion } from "@/lib/catalog/publish-plan-version";
-import { updateDraftVersion } from "@/lib/catalog/update-draft-version";
+import { createPlan } from "@/lib/plans/create-plan";
+import { publishPlanVersion } from "@/lib/plans/publish-plan-version";
+import { updateDraftVersion } from "@/lib/plans/update-draft-version";
 import { prisma } from "@/lib/db/client";
 import { assignSubscription } from "@/lib/subscriptions/assign-subscription";
 

@@ -1,4 +1,4 @@
-import { minorToNumber } from "@/lib/catalog/minor-number";
+import { minorToNumber } from "@/lib/money/minor-number";
 import { billingPeriodAt, type BillingInterval } from "./billing-period";
 import { subscriptionState, type SubscriptionState } from "./subscription-state";
 

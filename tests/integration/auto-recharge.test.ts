@@ -6,7 +6,7 @@ import { configureAutoRecharge } from "@/lib/auto-recharge/configure-auto-rechar
 import { chargeAutoRecharge } from "@/lib/auto-recharge/charge-auto-recharge";
 import { createCreditPack } from "@/lib/credit-packs/create-credit-pack";
 import { prisma } from "@/lib/db/client";
-import { runDueJobs } from "@/lib/jobs/run-due-jobs";
+import { runDueJobs } from "@/lib/background/run-due-jobs";
 import { getCreditSummary } from "@/lib/ledger/get-credit-summary";
 import { runLedgerCheck } from "@/lib/ledger/run-ledger-check";
 import { ensureStripeCustomer } from "@/lib/payments/ensure-stripe-customer";

@@ -135,7 +135,7 @@ describe("usage burns credits in the ingest transaction", () => {
     expect(await balanceOf(s.customer.id)).toBe(440n);
     const [refund] = await entries(s.customer.id, "GRANT").then((g) => g.slice(1));
     expect([refund.amountMinor, refund.description]).toEqual([40n, "Usage repriced: credits returned"]);
-    const { voidEvents } = await import("@/lib/metering/void-events");
+    const { voidEvents } = await import("@/lib/metering/voids/void-events");
     // Voiding the 20 leaves 100 tokens, back in the dearer tier: $1.00, so the correction burns $0.40 more.
     await voidEvents(admin, { customer: s.customer.externalId, eventId: `e1-${s.t}`, reason: "test traffic" });
     expect(await balanceOf(s.customer.id)).toBe(400n);

@@ -9,8 +9,8 @@ import { grantPromotionalCredits } from "@/lib/ledger/grant-promotional-credits"
 import { listLedgerEntries } from "@/lib/ledger/list-ledger-entries";
 import { runLedgerCheck } from "@/lib/ledger/run-ledger-check";
 import { createTestApiKey } from "@/lib/seed/factories";
-import { createDraftVersion } from "@/lib/catalog/create-draft-version";
-import { publishPlanVersion } from "@/lib/catalog/publish-plan-version";
+import { createDraftVersion } from "@/lib/plans/create-draft-version";
+import { publishPlanVersion } from "@/lib/plans/publish-plan-version";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 import { upsertMeter } from "@/lib/seed/factories";
 import { balanceOf, creditPlan, grant, outcome } from "../support/credit-fixtures";

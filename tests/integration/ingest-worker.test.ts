@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { pool } from "@/lib/db/client";
 import { ingestInWorker, stopIngestWorker } from "@/lib/metering/ingest-worker/ingest-worker-client";
-import { archiveMeter } from "@/lib/meters/archive-meter";
+import { archiveMeter } from "@/lib/metering/meters/archive-meter";
 import { meteredCustomer } from "../support/fixtures";
 import { adminUser, tag } from "../support/usage-fixtures";
 

@@ -6,7 +6,7 @@ import { DELETE as deleteVersionRoute, GET as getVersionRoute, PUT as putVersion
 import { POST as publishRoute } from "@/app/api/admin/plan-versions/[versionId]/publish/route";
 import { POST as quoteRoute } from "@/app/api/admin/plan-versions/[versionId]/quote/route";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { updateDraftVersion } from "@/lib/catalog/update-draft-version";
+import { updateDraftVersion } from "@/lib/plans/update-draft-version";
 import { prisma } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { callRoute } from "../support/call-route";

@@ -9,7 +9,7 @@ import type { PriceModel } from "@/lib/rating/price-model";
 import { priceQuantity } from "@/lib/rating/price-quantity";
 import { upsertMeter } from "@/lib/seed/factories";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
-import { recomputePeriodCharges } from "@/lib/rating-usage/recompute-period-charges";
+import { recomputePeriodCharges } from "@/lib/period-charges/recompute-period-charges";
 import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
 import { callRoute } from "../support/call-route";
 import { publishedPlan, subscribe } from "../support/plan-fixtures";

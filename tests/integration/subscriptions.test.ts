@@ -3,7 +3,7 @@ import { GET as getSubsRoute, POST as assignRoute } from "@/app/api/admin/custom
 import { POST as changeRoute } from "@/app/api/admin/customers/[customerId]/subscription/change/route";
 import { POST as cancelRoute } from "@/app/api/admin/customers/[customerId]/subscription/cancel/route";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { createPlan } from "@/lib/catalog/create-plan";
+import { createPlan } from "@/lib/plans/create-plan";
 import { prisma } from "@/lib/db/client";
 import { upsertCustomer } from "@/lib/seed/factories";
 import { billingPeriodAt } from "@/lib/subscriptions/billing-period";

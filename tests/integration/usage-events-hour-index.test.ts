@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { timestampInHours, timestampInRange } from "@/lib/metering/event-hour";
+import { timestampInHours, timestampInRange } from "@/lib/metering/meters/event-hour";
 import { meteredCustomer } from "../support/fixtures";
 import { tag } from "../support/usage-fixtures";
 

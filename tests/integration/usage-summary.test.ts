@@ -4,7 +4,7 @@ import { GET as portalSummaryRoute } from "@/app/api/portal/usage-summary/route"
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
 import type { PriceModel } from "@/lib/rating/price-model";
-import { loadUsageSummary } from "@/lib/rating-usage/load-usage-summary";
+import { loadUsageSummary } from "@/lib/period-charges/load-usage-summary";
 import { createTestApiKey, upsertMeter } from "@/lib/seed/factories";
 import { callRoute } from "../support/call-route";
 import { subscribe } from "../support/plan-fixtures";

@@ -43,9 +43,9 @@ export async function creditPlan(
   customerId: string,
   opts: { meterId: string; model: import("@/lib/rating/price-model").PriceModel; paymentTerms: "PREPAID" | "POSTPAID"; trialCreditsMinor?: number },
 ) {
-  const { createPlan } = await import("@/lib/catalog/create-plan");
-  const { updateDraftVersion } = await import("@/lib/catalog/update-draft-version");
-  const { publishPlanVersion } = await import("@/lib/catalog/publish-plan-version");
+  const { createPlan } = await import("@/lib/plans/create-plan");
+  const { updateDraftVersion } = await import("@/lib/plans/update-draft-version");
+  const { publishPlanVersion } = await import("@/lib/plans/publish-plan-version");
   const { assignSubscription } = await import("@/lib/subscriptions/assign-subscription");
   const { planId, draftVersionId } = await createPlan(admin, { name: `Credits plan ${opts.paymentTerms}`, currency: "USD" });
   await updateDraftVersion(admin, draftVersionId, {

@@ -1,7 +1,7 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { createPlan } from "@/lib/catalog/create-plan";
-import { publishPlanVersion } from "@/lib/catalog/publish-plan-version";
-import { updateDraftVersion } from "@/lib/catalog/update-draft-version";
+import { createPlan } from "@/lib/plans/create-plan";
+import { publishPlanVersion } from "@/lib/plans/publish-plan-version";
+import { updateDraftVersion } from "@/lib/plans/update-draft-version";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { assignSubscription } from "@/lib/subscriptions/assign-subscription";
 

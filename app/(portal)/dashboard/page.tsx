@@ -1,6 +1,6 @@
 import { requireMember } from "@/lib/auth/current-user";
-import { meterUsageTotal } from "@/lib/metering/meter-usage-total";
-import { currentMonthUtc } from "@/lib/metering/period-bounds";
+import { meterUsageTotal } from "@/lib/metering/queries/meter-usage-total";
+import { currentMonthUtc } from "@/lib/metering/queries/period-bounds";
 import { LiveUsageTotal } from "@/components/usage/live-usage-total";
 
 export const dynamic = "force-dynamic";

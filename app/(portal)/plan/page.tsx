@@ -1,5 +1,5 @@
 import { requireMember } from "@/lib/auth/current-user";
-import { loadUsageSummary } from "@/lib/rating-usage/load-usage-summary";
+import { loadUsageSummary } from "@/lib/period-charges/load-usage-summary";
 import { PlanSummary } from "@/components/billing/plan-summary";
 
 export const dynamic = "force-dynamic";

@@ -1,9 +1,9 @@
 import { requireMember } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { getCustomer } from "@/lib/customers/get-customer";
-import { listUsageMeters } from "@/lib/meters/list-usage-meters";
-import { queryUsage } from "@/lib/metering/query-usage";
-import { usageRange } from "@/lib/metering/usage-range";
+import { listUsageMeters } from "@/lib/metering/meters/list-usage-meters";
+import { queryUsage } from "@/lib/metering/queries/query-usage";
+import { usageRange } from "@/lib/metering/queries/usage-range";
 import { MeterUsageSection, type UsageKey } from "@/components/usage/meter-usage-section";
 
 export const dynamic = "force-dynamic";

@@ -4,11 +4,11 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
-import { archiveMeter } from "@/lib/meters/archive-meter";
-import { createMeter } from "@/lib/meters/create-meter";
-import { updateMeter } from "@/lib/meters/update-meter";
+import { archiveMeter } from "@/lib/metering/meters/archive-meter";
+import { createMeter } from "@/lib/metering/meters/create-meter";
+import { updateMeter } from "@/lib/metering/meters/update-meter";
 import { problemsByField } from "@/lib/errors/problems-by-field";
-import { meterInputFromForm } from "@/lib/meters/meter-form-input";
+import { meterInputFromForm } from "@/lib/metering/meters/meter-form-input";
 
 export type MeterFormState = { error?: string; fields?: Record<string, string> } | null;
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/current-user";
-import { listMeters } from "@/lib/meters/list-meters";
-import { formatFilterText } from "@/lib/meters/filter-text";
+import { listMeters } from "@/lib/metering/meters/list-meters";
+import { formatFilterText } from "@/lib/metering/meters/filter-text";
 import { ArchiveMeterButton } from "@/components/admin/archive-meter-button";
 import { DataTable } from "@/components/ui/data-table";
 

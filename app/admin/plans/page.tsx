@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/current-user";
-import { listPlans } from "@/lib/catalog/list-plans";
+import { listPlans } from "@/lib/plans/list-plans";
 import { formatMinor } from "@/lib/money/format";
 import { parseCurrency } from "@/lib/money/currencies";
 import { CreatePlanForm } from "@/components/plans/create-plan-form";

@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
-import { voidEvents, type VoidResult } from "@/lib/metering/void-events";
-import { voidInputFromForm } from "@/lib/metering/void-form-input";
+import { voidEvents, type VoidResult } from "@/lib/metering/voids/void-events";
+import { voidInputFromForm } from "@/lib/metering/voids/void-form-input";
 import { problemsByField } from "@/lib/errors/problems-by-field";
 
 export type VoidFormState = { result?: VoidResult; error?: string; fields?: Record<string, string> } | null;

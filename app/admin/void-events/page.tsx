@@ -1,7 +1,7 @@
 import { requireAdmin } from "@/lib/auth/current-user";
 import { listCustomers } from "@/lib/customers/list-customers";
-import { listMeters } from "@/lib/meters/list-meters";
-import { listRecentVoids } from "@/lib/metering/list-recent-voids";
+import { listMeters } from "@/lib/metering/meters/list-meters";
+import { listRecentVoids } from "@/lib/metering/voids/list-recent-voids";
 import { VoidEventsForm } from "@/components/admin/void-events-form";
 import { DataTable } from "@/components/ui/data-table";
 

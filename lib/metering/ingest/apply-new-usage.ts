@@ -2,7 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { pgSql } from "@/lib/db/sql";
 import { burnCreditsForUsage } from "@/lib/ledger/burn-credits-for-usage";
-import { rateNewUsage } from "@/lib/rating-usage/rate-new-usage";
+import { rateNewUsage } from "@/lib/period-charges/rate-new-usage";
 import type { PreparedEvent } from "./prepare-events";
 import { writeRollups } from "./write-rollups";
 

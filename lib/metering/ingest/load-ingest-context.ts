@@ -1,9 +1,9 @@
 import "server-only";
 import type { Pool, PoolClient } from "pg";
 import type { Aggregation } from "@/lib/db/generated/enums";
-import type { MeterDefinition } from "@/lib/metering/meter-definition";
+import type { MeterDefinition } from "@/lib/metering/meters/meter-definition";
 import { clearProcessCache, processCache, type ProcessCache } from "@/lib/cache/process-cache";
-import { ACTIVE_METERS_CACHE, forgetActiveMeters } from "@/lib/meters/active-meters-cache";
+import { ACTIVE_METERS_CACHE, forgetActiveMeters } from "@/lib/metering/meters/active-meters-cache";
 
 export type IngestContext = {
   customerIdByExternalId: Map<string, string>;

@@ -2,21 +2,13 @@ import type { FieldProblem } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import { parseEventInput } from "./parse-event-input";
 import type { IngestContext } from "./load-ingest-context";
-import { contributionFor, type MeterContribution } from "@/lib/metering/meter-contribution";
+import { contributionFor, type MeterContribution } from "@/lib/metering/meters/meter-contribution";
 import { fieldWithNul } from "./nul-character";
+import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
 
-export type { MeterContribution } from "@/lib/metering/meter-contribution";
+export type { MeterContribution } from "@/lib/metering/meters/meter-contribution";
+export type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
 
-export type PreparedEvent = {
-  index: number;
-  id: string;
-  customerId: string;
-  externalCustomerId: string;
-  type: string;
-  timestamp: Date;
-  properties: Record<string, unknown>;
-  contributions: MeterContribution[];
-};
 
 export type Rejection = { index: number; id: string | null; status: "rejected"; problems: FieldProblem[] };
 

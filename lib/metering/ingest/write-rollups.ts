@@ -1,7 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { ratingWindow } from "@/lib/rating-usage/rate-new-usage";
-import { subscriptionsByCustomer, type SubscriptionInForce, type SubscriptionRow } from "@/lib/rating-usage/subscriptions-in-force";
+import { ratingWindow } from "@/lib/period-charges/rate-new-usage";
+import { subscriptionsByCustomer, type SubscriptionInForce, type SubscriptionRow } from "@/lib/period-charges/subscriptions-in-force";
 import { rollupDeltas } from "@/lib/metering/rollups/rollup-deltas";
 import { uniqueValueRows } from "@/lib/metering/rollups/unique-value-rows";
 import type { PreparedEvent } from "./prepare-events";

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import { ExactSum } from "./exact-sum";
-import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
+import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
 
 export type RollupDelta = {
   customerId: string;

@@ -1,4 +1,4 @@
-import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
+import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
 import { hourBucket } from "./rollup-deltas";
 
 export type UniqueValueRow = { customerId: string; meterId: string; bucket: Date; dimensions: string; value: string };

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/current-user";
-import { minorToMajorText } from "@/lib/catalog/major-units";
+import { minorToMajorText } from "@/lib/money/major-units";
 import { getCreditPack } from "@/lib/credit-packs/get-credit-pack";
 import { parseCurrency } from "@/lib/money/currencies";
 import { notFoundOnMissing } from "@/components/plans/not-found-on-missing";

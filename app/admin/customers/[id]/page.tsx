@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getCustomerSubscriptions } from "@/lib/subscriptions/get-customer-subscriptions";
-import { listPublishedVersions } from "@/lib/catalog/list-published-versions";
+import { listPublishedVersions } from "@/lib/plans/list-published-versions";
 import { SubscriptionPanel } from "@/components/subscriptions/subscription-panel";
 import { notFoundOnMissing } from "@/components/plans/not-found-on-missing";
 import { CustomerCreditsPanel } from "@/components/credits/customer-credits-panel";

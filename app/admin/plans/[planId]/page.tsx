@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/current-user";
-import { getPlan } from "@/lib/catalog/get-plan";
+import { getPlan } from "@/lib/plans/get-plan";
 import { VersionActions } from "@/components/plans/version-actions";
 import { VersionSummary } from "@/components/plans/version-summary";
 import { PriceCalculator } from "@/components/plans/price-calculator";

@@ -1,6 +1,6 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { voidEvents } from "@/lib/metering/void-events";
+import { voidEvents } from "@/lib/metering/voids/void-events";
 
 export const dynamic = "force-dynamic";
 

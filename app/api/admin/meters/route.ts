@@ -1,8 +1,8 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { createMeter } from "@/lib/meters/create-meter";
-import { listMeters } from "@/lib/meters/list-meters";
-import { meterJson } from "@/lib/meters/meter-json";
+import { createMeter } from "@/lib/metering/meters/create-meter";
+import { listMeters } from "@/lib/metering/meters/list-meters";
+import { meterJson } from "@/lib/metering/meters/meter-json";
 
 export const dynamic = "force-dynamic";
 

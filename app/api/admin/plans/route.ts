@@ -1,7 +1,7 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { createPlan } from "@/lib/catalog/create-plan";
-import { listPlans } from "@/lib/catalog/list-plans";
+import { createPlan } from "@/lib/plans/create-plan";
+import { listPlans } from "@/lib/plans/list-plans";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { AppError } from "@/lib/errors/app-error";
-import { loadUsageSummary } from "@/lib/rating-usage/load-usage-summary";
+import { loadUsageSummary } from "@/lib/period-charges/load-usage-summary";
 
 export const dynamic = "force-dynamic";
 

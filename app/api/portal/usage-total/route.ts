@@ -1,7 +1,7 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { AppError } from "@/lib/errors/app-error";
-import { meterUsageTotal } from "@/lib/metering/meter-usage-total";
-import { currentMonthUtc } from "@/lib/metering/period-bounds";
+import { meterUsageTotal } from "@/lib/metering/queries/meter-usage-total";
+import { currentMonthUtc } from "@/lib/metering/queries/period-bounds";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { AppError } from "@/lib/errors/app-error";
-import { queryUsage } from "@/lib/metering/query-usage";
-import { parseUsageQueryParams } from "@/lib/metering/usage-query-params";
+import { queryUsage } from "@/lib/metering/queries/query-usage";
+import { parseUsageQueryParams } from "@/lib/metering/queries/usage-query-params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { apiKeyRoute } from "@/lib/http/api-route";
 import { findCustomerForActor } from "@/lib/customers/find-customer-for-actor";
-import { queryUsage } from "@/lib/metering/query-usage";
-import { customerParam, parseUsageQueryParams } from "@/lib/metering/usage-query-params";
+import { queryUsage } from "@/lib/metering/queries/query-usage";
+import { customerParam, parseUsageQueryParams } from "@/lib/metering/queries/usage-query-params";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
-import { getMeter } from "@/lib/meters/get-meter";
-import { formatFilterText } from "@/lib/meters/filter-text";
+import { getMeter } from "@/lib/metering/meters/get-meter";
+import { formatFilterText } from "@/lib/metering/meters/filter-text";
 import { MeterForm } from "@/components/admin/meter-form";
 import { ArchiveMeterButton } from "@/components/admin/archive-meter-button";
 import { updateMeterAction } from "../../actions";

@@ -1,8 +1,8 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { getMeter } from "@/lib/meters/get-meter";
-import { meterJson } from "@/lib/meters/meter-json";
-import { updateMeter } from "@/lib/meters/update-meter";
+import { getMeter } from "@/lib/metering/meters/get-meter";
+import { meterJson } from "@/lib/metering/meters/meter-json";
+import { updateMeter } from "@/lib/metering/meters/update-meter";
 
 export const dynamic = "force-dynamic";
 

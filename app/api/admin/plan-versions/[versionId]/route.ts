@@ -1,8 +1,8 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { deleteDraftVersion } from "@/lib/catalog/delete-draft-version";
-import { getPlanVersion } from "@/lib/catalog/get-plan-version";
-import { updateDraftVersion } from "@/lib/catalog/update-draft-version";
+import { deleteDraftVersion } from "@/lib/plans/delete-draft-version";
+import { getPlanVersion } from "@/lib/plans/get-plan-version";
+import { updateDraftVersion } from "@/lib/plans/update-draft-version";
 
 export const dynamic = "force-dynamic";
 

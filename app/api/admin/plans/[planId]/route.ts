@@ -1,5 +1,5 @@
 import { sessionRoute } from "@/lib/http/session-route";
-import { getPlan } from "@/lib/catalog/get-plan";
+import { getPlan } from "@/lib/plans/get-plan";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAdmin } from "@/lib/auth/current-user";
-import { getPlanVersion } from "@/lib/catalog/get-plan-version";
-import { listPriceableMeters } from "@/lib/catalog/list-priceable-meters";
-import { IMMUTABLE_MESSAGE } from "@/lib/catalog/assert-draft";
+import { getPlanVersion } from "@/lib/plans/get-plan-version";
+import { listPriceableMeters } from "@/lib/plans/list-priceable-meters";
+import { IMMUTABLE_MESSAGE } from "@/lib/plans/assert-draft";
 import { VersionEditor } from "@/components/plans/version-editor";
 import { VersionSummary } from "@/components/plans/version-summary";
 import { notFoundOnMissing } from "@/components/plans/not-found-on-missing";

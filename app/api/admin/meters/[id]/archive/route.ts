@@ -1,6 +1,6 @@
 import { sessionRoute } from "@/lib/http/session-route";
-import { archiveMeter } from "@/lib/meters/archive-meter";
-import { meterJson } from "@/lib/meters/meter-json";
+import { archiveMeter } from "@/lib/metering/meters/archive-meter";
+import { meterJson } from "@/lib/metering/meters/meter-json";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { sessionRoute } from "@/lib/http/session-route";
-import { publishPlanVersion } from "@/lib/catalog/publish-plan-version";
+import { publishPlanVersion } from "@/lib/plans/publish-plan-version";
 
 export const dynamic = "force-dynamic";
 

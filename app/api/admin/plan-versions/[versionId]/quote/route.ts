@@ -1,6 +1,6 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { quotePlanVersion } from "@/lib/catalog/quote-plan-version";
+import { quotePlanVersion } from "@/lib/plans/quote-plan-version";
 
 export const dynamic = "force-dynamic";
 

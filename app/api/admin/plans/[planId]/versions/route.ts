@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { sessionRoute } from "@/lib/http/session-route";
-import { createDraftVersion } from "@/lib/catalog/create-draft-version";
+import { createDraftVersion } from "@/lib/plans/create-draft-version";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
 export const dynamic = "force-dynamic";

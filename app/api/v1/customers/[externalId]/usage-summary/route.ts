@@ -1,6 +1,6 @@
 import { apiKeyRoute } from "@/lib/http/api-route";
 import { findCustomerForActor } from "@/lib/customers/find-customer-for-actor";
-import { loadUsageSummary } from "@/lib/rating-usage/load-usage-summary";
+import { loadUsageSummary } from "@/lib/period-charges/load-usage-summary";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { sessionRoute } from "@/lib/http/session-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
-import { minorToNumber } from "@/lib/catalog/minor-number";
+import { minorToNumber } from "@/lib/money/minor-number";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@ import { parseCurrency, type CurrencyCode } from "@/lib/money/currencies";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { priceModelSchema } from "@/lib/rating/price-model-schema";
 import { describePrice, type PriceDescription } from "./describe-price";
-import { minorToNumber } from "./minor-number";
+import { minorToNumber } from "../money/minor-number";
 
 export type VersionPriceDto = { meterId: string; meter: { key: string; name: string; unit: string }; model: PriceModel; description: PriceDescription };
 

@@ -1,9 +1,9 @@
 import "server-only";
 import type { Meter, Prisma } from "@/lib/db/generated/client";
-import type { MeterDefinition } from "@/lib/metering/meter-definition";
-import { contributionFor } from "@/lib/metering/meter-contribution";
-import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
-import { timestampInRange } from "@/lib/metering/event-hour";
+import type { MeterDefinition } from "@/lib/metering/meters/meter-definition";
+import { contributionFor } from "@/lib/metering/meters/meter-contribution";
+import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
+import { timestampInRange } from "@/lib/metering/meters/event-hour";
 import { ZERO } from "@/lib/money/decimal";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { priceModelSchema } from "@/lib/rating/price-model-schema";

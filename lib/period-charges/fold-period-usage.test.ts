@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { MeterDefinition } from "@/lib/metering/meter-definition";
-import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
+import type { MeterDefinition } from "@/lib/metering/meters/meter-definition";
+import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { foldPeriodUsage } from "./fold-period-usage";
 import type { SubscriptionInForce } from "./subscriptions-in-force";

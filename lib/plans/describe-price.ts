@@ -2,7 +2,7 @@ import type { CurrencyCode } from "@/lib/money/currencies";
 import { MoneyDecimal } from "@/lib/money/decimal";
 import { formatUnitPrice } from "@/lib/money/format";
 import type { PriceModel, Tier } from "@/lib/rating/price-model";
-import { formatMajor, formatQuantity } from "./format-major";
+import { formatMajor, formatQuantity } from "../money/format-major";
 
 export type PriceDescription = {
   /** One line: "$2.50 per 1M tokens", "Graduated, 3 tiers". */

@@ -6,7 +6,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import { getPlanVersion } from "./get-plan-version";
 import { priceLine } from "./price-line";
-import { moneyDto, priceLineDto, type MoneyDto, type PriceLineDto } from "./quote-dto";
+import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
+import { priceLineDto, type PriceLineDto } from "./quote-dto";
 import { MAX_QUANTITY_DECIMALS } from "./version-input";
 
 const quantityText = z

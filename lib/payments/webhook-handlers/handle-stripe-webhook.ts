@@ -1,9 +1,9 @@
 import "server-only";
 import Stripe from "stripe";
 import { AppError } from "@/lib/errors/app-error";
-import type { EventOutcome } from "./apply-once";
-import { webhookSecret } from "./stripe-client";
-import { WEBHOOK_HANDLERS } from "./webhook-handlers";
+import type { EventOutcome } from "../apply-once";
+import { webhookSecret } from "../stripe-client";
+import { WEBHOOK_HANDLERS } from "./";
 
 /**
  * Verifies a webhook delivery's signature on the raw body before anything else (400 when it does not

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { contributionFor } from "./meter-contribution";
 import type { MeterDefinition } from "./meter-definition";
 import { uniqueValueRows } from "@/lib/metering/rollups/unique-value-rows";
-import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
+import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
 
 const meter = (over: Partial<MeterDefinition>): MeterDefinition => ({ id: "m", key: "m", eventType: "t", aggregation: "SUM", valueProperty: "v", groupBy: [], filters: {}, ...over });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import type { RatedChange } from "@/lib/ledger/usage-charges";
-import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
+import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
 import { applyPeriodUsage } from "./apply-period-usage";
 import { foldPeriodUsage } from "./fold-period-usage";
 import type { SubscriptionInForce } from "./subscriptions-in-force";

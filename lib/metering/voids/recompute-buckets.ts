@@ -1,9 +1,9 @@
 import "server-only";
 import { Prisma, type Meter } from "@/lib/db/generated/client";
-import { timestampInHours } from "./event-hour";
-import type { MeterDefinition } from "./meter-definition";
-import { contributionFor, type MeterContribution } from "./meter-contribution";
-import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
+import { timestampInHours } from "../meters/event-hour";
+import type { MeterDefinition } from "../meters/meter-definition";
+import { contributionFor, type MeterContribution } from "../meters/meter-contribution";
+import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
 import { rollupDeltas } from "@/lib/metering/rollups/rollup-deltas";
 import { uniqueValueRows } from "@/lib/metering/rollups/unique-value-rows";
 

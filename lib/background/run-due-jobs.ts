@@ -1,6 +1,6 @@
 import "server-only";
 import { chargeAutoRecharge } from "@/lib/auto-recharge/charge-auto-recharge";
-import { claimJobs, completeJob, failJob, type ClaimedJob } from "./claim-jobs";
+import { claimJobs, completeJob, failJob, type ClaimedJob } from "../jobs/claim-jobs";
 
 const HANDLERS: Record<string, (job: ClaimedJob) => Promise<void>> = {
   "auto_recharge.charge": (job) => chargeAutoRecharge(job.payload),

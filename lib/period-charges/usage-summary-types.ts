@@ -1,6 +1,6 @@
-import type { PriceDescription } from "@/lib/catalog/describe-price";
-import type { TierBreakdown } from "@/lib/catalog/price-line";
-import type { MoneyDto } from "@/lib/catalog/quote-dto";
+import type { PriceDescription } from "@/lib/plans/describe-price";
+import type { TierBreakdown } from "@/lib/plans/price-line";
+import type { MoneyDto } from "@/lib/money/money-dto";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import type { SubscriptionState } from "@/lib/subscriptions/subscription-state";
 

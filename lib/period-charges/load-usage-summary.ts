@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { AppError } from "@/lib/errors/app-error";
 import { parseCurrency } from "@/lib/money/currencies";
-import { moneyDto } from "@/lib/catalog/quote-dto";
+import { moneyDto } from "@/lib/money/money-dto";
 import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
 import { prorateBaseFee } from "@/lib/subscriptions/proration";
 import { subscriptionState } from "@/lib/subscriptions/subscription-state";

@@ -1,7 +1,7 @@
 import type Decimal from "decimal.js";
 import type { Aggregation } from "@/lib/db/generated/enums";
 import { MoneyDecimal, ZERO } from "@/lib/money/decimal";
-import type { PreparedEvent } from "@/lib/metering/ingest/prepare-events";
+import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
 import { subscriptionAt, type SubscriptionInForce } from "./subscriptions-in-force";

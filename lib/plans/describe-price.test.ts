@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { describePrice } from "./describe-price";
-import { formatMajor, formatQuantity } from "./format-major";
-import { majorToMinor, minorToMajorText } from "./major-units";
+import { formatMajor, formatQuantity } from "../money/format-major";
+import { majorToMinor, minorToMajorText } from "../money/major-units";
 
 describe("describePrice", () => {
   it("says per-unit prices the way people think about them", () => {

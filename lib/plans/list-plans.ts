@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/assert-role";
-import { minorToNumber } from "./minor-number";
+import { minorToNumber } from "../money/minor-number";
 
 export type PlanListItem = {
   id: string;

@@ -6,10 +6,10 @@ import { assertAdmin } from "@/lib/auth/assert-role";
 import { AppError } from "@/lib/errors/app-error";
 import { zodProblems } from "@/lib/errors/zod-problems";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { timestampInRange } from "./event-hour";
+import { timestampInRange } from "../meters/event-hour";
 import { hourBucket } from "@/lib/metering/rollups/rollup-deltas";
 import { recomputeBuckets } from "./recompute-buckets";
-import { recomputePeriodCharges } from "@/lib/rating-usage/recompute-period-charges";
+import { recomputePeriodCharges } from "@/lib/period-charges/recompute-period-charges";
 import { MAX_VOID_EVENTS, voidMatchingSchema, voidOneSchema, type VoidRequest } from "./void-input";
 
 export type VoidResult = { customer: string; voided: number; eventIds: string[]; hoursRecomputed: number };

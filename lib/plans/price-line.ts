@@ -4,7 +4,7 @@ import { formatMinor } from "@/lib/money/format";
 import { toMinorUnits } from "@/lib/money/round";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { priceQuantity } from "@/lib/rating/price-quantity";
-import { formatMajor } from "./format-major";
+import { formatMajor } from "../money/format-major";
 
 export type TierBreakdown = {
   kind: "included" | "priced";

@@ -1,6 +1,6 @@
-import { describePrice } from "@/lib/catalog/describe-price";
-import { priceLine } from "@/lib/catalog/price-line";
-import { moneyDto } from "@/lib/catalog/quote-dto";
+import { describePrice } from "@/lib/plans/describe-price";
+import { priceLine } from "@/lib/plans/price-line";
+import { moneyDto } from "@/lib/money/money-dto";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import { MoneyDecimal, ZERO } from "@/lib/money/decimal";
 import { toMinorUnits } from "@/lib/money/round";
