@@ -5,6 +5,8 @@ import { Providers } from "@/components/providers";
 export const metadata: Metadata = {
   title: "Meterly",
   description: "Usage-based and credit billing for AI companies",
+  // public/icon.svg: the gauge mark, as the tab's icon.
+  icons: { icon: [{ url: "/icon.svg", type: "image/svg+xml" }] },
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

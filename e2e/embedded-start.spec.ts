@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -18,6 +18,14 @@ function startApp(dataDir: string): ChildProcess {
   child.stdout?.on("data", () => {});
   child.stderr?.on("data", (d) => process.stderr.write(d));
   return child;
+}
+
+/** `npm run ledger:check` with no DATABASE_URL: it finds the embedded database in the data dir. */
+function ledgerCheck(dataDir: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, METERLY_DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  const r = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/ledger-check.ts"], { env, encoding: "utf8" });
+  return { code: r.status, out: r.stdout + r.stderr };
 }
 
 function freePort(): Promise<number> {
@@ -68,7 +76,10 @@ test("npm start's embedded database keeps data over a restart", async () => {
     await db.query("INSERT INTO api_keys (name, prefix, hash) VALUES ('embedded test', $1, $2)", [secret.slice(0, 10), createHash("sha256").update(secret).digest("hex")]);
     await db.end();
     expect(await postEvent(secret)).toEqual({ status: 202, body: expect.objectContaining({ id: "persisted-1", status: "accepted" }) });
+    // While npm start runs, ledger:check goes through it; once stopped, it opens the files itself.
+    expect(ledgerCheck(dataDir)).toEqual({ code: 0, out: expect.stringMatching(/served by npm start[\s\S]*Ledger is consistent/) });
     expect(await stop(app)).toBe(0);
+    expect(ledgerCheck(dataDir)).toEqual({ code: 0, out: expect.stringMatching(/Checking the embedded database in [^\n]*pglite\.\nLedger is consistent/) });
 
     app = startApp(dataDir);
     await waitHealthy();

@@ -64,3 +64,16 @@ test("signed-out visitors are sent to sign in", async ({ page }) => {
   await page.goto("/dashboard");
   await expect(page).toHaveURL(/\/signin/);
 });
+
+test("the header shows the logo, and every page names the gauge icon", async ({ page, request }) => {
+  await signIn(page, MEMBER);
+  const logo = page.getByRole("banner").getByRole("img", { name: "Meterly" });
+  await expect(logo).toBeVisible();
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+  const icon = await page.locator('head link[rel="icon"]').getAttribute("href");
+  expect(icon).toMatch(/^\/icon\.svg/);
+  const res = await request.get(icon!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("image/svg+xml");
+});

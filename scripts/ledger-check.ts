@@ -1,11 +1,16 @@
 /**
- * `npm run ledger:check [-- --customer <externalId> ...]`: verifies the credit ledger in the database at
- * DATABASE_URL (lib/ledger/check-ledger.ts): balances equal their entries, grants stay within their amounts,
- * credit debits equal the rated usage they paid for. Prints each problem naming the customer and exits 1 on
- * any; exits 0 when the ledger is consistent. With `npm start`'s embedded database, run it while the app is
- * running, with the DATABASE_URL the start printed (postgresql://postgres:postgres@127.0.0.1:<port>/postgres).
+ * `npm run ledger:check [-- --customer <externalId> ...]`: verifies the credit ledger
+ * (lib/ledger/check-ledger.ts): balances equal their entries, grants stay within their amounts, credit
+ * debits equal the rated usage they paid for. Prints each problem naming the customer and exits 1 on any;
+ * exits 0 when the ledger is consistent, 2 when it cannot check.
+ *
+ * It checks the database at DATABASE_URL; without one, `npm start`'s embedded database (METERLY_DATA_DIR,
+ * default .data): through the running `npm start` when there is one, else by opening its files here
+ * (scripts/support/local-database.ts). With no embedded database made yet, it says so and exits 2.
  */
+import path from "node:path";
 import { describeProblems, runLedgerCheck } from "@/lib/ledger/run-ledger-check";
+import { connectLocalDatabase, localDataDir } from "./support/local-database";
 
 function customersFromArgs(argv: string[]): string[] | null {
   const out: string[] = [];
@@ -16,13 +21,7 @@ function customersFromArgs(argv: string[]): string[] | null {
   return out.length ? out : null;
 }
 
-async function main(): Promise<number> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    console.error("Set DATABASE_URL to the database to check (npm start prints its embedded database's port).");
-    return 2;
-  }
-  const only = customersFromArgs(process.argv.slice(2));
+async function check(url: string, only: string[] | null): Promise<number> {
   const problems = await runLedgerCheck(url, only);
   if (problems.length === 0) {
     console.log(`Ledger is consistent${only ? ` for ${only.join(", ")}` : ""}.`);
@@ -30,6 +29,25 @@ async function main(): Promise<number> {
   }
   console.error(`Ledger check found ${problems.length} problem(s):\n${describeProblems(problems)}`);
   return 1;
+}
+
+async function main(): Promise<number> {
+  const only = customersFromArgs(process.argv.slice(2));
+  if (process.env.DATABASE_URL) return check(process.env.DATABASE_URL, only);
+
+  const dataDir = localDataDir();
+  const where = `${path.relative(process.cwd(), dataDir) || "."}/pglite`;
+  const local = await connectLocalDatabase(dataDir);
+  if (!local) {
+    console.error(`No embedded database in ${where} yet: run \`npm start\` once (it makes and seeds it), or set DATABASE_URL to the database to check.`);
+    return 2;
+  }
+  console.log(local.servedBy ? `Checking the embedded database in ${where}, served by npm start (process ${local.servedBy}).` : `Checking the embedded database in ${where}.`);
+  try {
+    return await check(local.url, only);
+  } finally {
+    await local.close();
+  }
 }
 
 main().then(

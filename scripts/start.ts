@@ -3,16 +3,17 @@
  * applies migrations, seeds the demo data and serves the app. Ctrl-C stops the app, then the database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import type { EmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { ensurePrismaClient } from "./support/ensure-generated";
+import { localDataDir, openLocalDatabase } from "./support/local-database";
 import { localSecret } from "./support/local-secret";
 import { startLocalStripe, type LocalStripe } from "./support/local-stripe";
 import { mustRun } from "./support/run-command";
 
-const DATA_DIR = path.resolve(process.env.METERLY_DATA_DIR ?? ".data");
+const DATA_DIR = localDataDir();
 const PORT = Number(process.env.PORT ?? 3000);
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 
@@ -45,8 +46,7 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
-    mkdirSync(DATA_DIR, { recursive: true });
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pglite"), port: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : undefined });
+    embedded = await openLocalDatabase(DATA_DIR, { port: process.env.PGLITE_PORT ? Number(process.env.PGLITE_PORT) : undefined });
     databaseUrl = embedded.url;
     console.log(`Embedded PostgreSQL (PGlite) on 127.0.0.1:${embedded.port}, data in ${path.relative(process.cwd(), DATA_DIR) || "."}/pglite`);
   } else {

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -9,6 +10,7 @@ export default async function SignInPage() {
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <Image src="/icon.svg" alt="" width={40} height={40} className="mb-4" loading="eager" />
         <h1 className="text-2xl font-semibold">Sign in to Meterly</h1>
         <p className="mt-1 text-sm text-slate-500">Usage, credits and invoices for your account.</p>
         <SignInForm />

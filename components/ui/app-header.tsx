@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { isTestPayments } from "@/lib/payments/payments-mode";
@@ -8,8 +9,10 @@ export function AppHeader({ title, nav, who }: { title: string; nav: NavItem[]; 
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
-        <Link href="/" className="font-semibold text-indigo-700">
-          Meterly <span className="font-normal text-slate-400">· {title}</span>
+        <Link href="/" className="flex items-center gap-2">
+          {/* public/logo.svg: the gauge mark and the name; SVG is served as it is, not optimized. */}
+          <Image src="/logo.svg" alt="Meterly" width={96} height={24} loading="eager" />
+          <span className="text-slate-400">· {title}</span>
         </Link>
         <nav className="flex gap-1">
           {nav.map((n) => (

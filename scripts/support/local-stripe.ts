@@ -1,6 +1,6 @@
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import { startStripeSandbox, type StripeSandbox } from "../stripe-sandbox/server";
+import { startStripeSandbox, type StripeSandbox } from "@/tools/stripe-sandbox/server";
 import { localSecret } from "./local-secret";
 
 export type LocalStripe = { sandbox: StripeSandbox; env: { STRIPE_SECRET_KEY: string; STRIPE_API_BASE: string; STRIPE_WEBHOOK_SECRET: string } };

@@ -1,4 +1,4 @@
-import { startStripeSandbox, type StripeSandbox } from "@/scripts/stripe-sandbox/server";
+import { startStripeSandbox, type StripeSandbox } from "@/tools/stripe-sandbox/server";
 import { serveWebhookRoute, TEST_WEBHOOK_SECRET } from "./stripe-fixtures";
 
 export type PaymentsHarness = { sandbox: StripeSandbox; close(): Promise<void> };

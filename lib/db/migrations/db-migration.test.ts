@@ -7,7 +7,7 @@ import { createScratchDatabase, testServerUrl } from "@/tests/support/scratch-da
 import { applyMigrations } from "./apply-migrations";
 import { query } from "./test-fixtures";
 
-// Runs scripts/db-migration.ts in a throwaway project (made at run time) with its own schema.prisma.
+// Runs scripts/db-migration.ts in a throwaway project (made at run time) with its own schema.prisma and snapshot.
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const SCRIPT = path.join(ROOT, "scripts", "db-migration.ts");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -44,6 +44,13 @@ const setSchema = (models: string) => writeFile(path.join(project, "prisma", "sc
 const migrationsDir = () => path.join(project, "prisma", "migrations");
 const folders = async () => (await readdir(migrationsDir(), { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 const sqlOf = (folder: string) => readFile(path.join(migrationsDir(), folder, "migration.sql"), "utf8");
+const snapshot = () => readFile(path.join(migrationsDir(), "schema.snapshot.prisma"), "utf8");
+/** The snapshot is the schema after a comment saying what it is. */
+const expectSnapshotOf = async (models: string) => {
+  const text = await snapshot();
+  expect(text.startsWith("//")).toBe(true);
+  expect(text.endsWith("\n\n" + HEADER + models)).toBe(true);
+};
 
 function run(...args: string[]) {
   const result = spawnSync(TSX, [SCRIPT, ...args], {
@@ -55,7 +62,7 @@ function run(...args: string[]) {
 }
 
 describe("db-migration script", { timeout: 90_000 }, () => {
-  it("makes the first migration from an empty database, with a snapshot, then finds nothing to do", async () => {
+  it("makes the first migration from an empty database, with the snapshot, then finds nothing to do", async () => {
     await setSchema(PLAN);
     const first = run("Init");
     expect(first.out).toContain("Wrote");
@@ -64,7 +71,8 @@ describe("db-migration script", { timeout: 90_000 }, () => {
     expect(rest).toEqual([]);
     expect(folder).toMatch(/^\d{14}_init$/);
     expect(await sqlOf(folder)).toMatch(/CREATE TABLE "Plan"/);
-    expect(await readFile(path.join(migrationsDir(), folder, "schema.prisma"), "utf8")).toBe(HEADER + PLAN);
+    await expectSnapshotOf(PLAN);
+    expect(await readdir(path.join(migrationsDir(), folder))).toEqual(["migration.sql"]);
     expect(await readFile(path.join(migrationsDir(), "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
 
     const again = run("again");
@@ -72,7 +80,7 @@ describe("db-migration script", { timeout: 90_000 }, () => {
     expect(await folders()).toEqual([folder]);
   });
 
-  it("diffs the next migration from the latest snapshot; --check fails until it exists; the result applies", async () => {
+  it("diffs the next migration from the snapshot, then updates it; --check fails until it exists; the result applies", async () => {
     await setSchema(PLAN);
     expect(run("init").code).toBe(0);
     expect(run("--check")).toMatchObject({ code: 0, out: expect.stringContaining("up to date") });
@@ -89,6 +97,8 @@ describe("db-migration script", { timeout: 90_000 }, () => {
     const sql = await sqlOf(second);
     expect(sql).toMatch(/ALTER TABLE "Plan" ADD COLUMN\s+"name" TEXT/);
     expect(sql).not.toMatch(/CREATE TABLE/);
+    await expectSnapshotOf(PLAN_WITH_NAME);
+    expect(await readdir(path.join(migrationsDir(), second))).toEqual(["migration.sql"]);
     expect(run("--check").code).toBe(0);
 
     const db = await createScratchDatabase("dbmigration");
@@ -101,31 +111,65 @@ describe("db-migration script", { timeout: 90_000 }, () => {
     }
   });
 
-  it("--replace-latest regenerates the latest migration in place from the previous snapshot", async () => {
+  it("--replace-latest adds the changes since the snapshot to the latest migration, keeping its SQL", async () => {
     await setSchema(PLAN);
     expect(run("init").code).toBe(0);
     await setSchema(PLAN_WITH_NAME);
     expect(run("add_name").code).toBe(0);
     const before = await folders();
+    const handWritten = "-- Hand-written.\nCREATE INDEX \"plan_name_lower\" ON \"Plan\" (lower(\"name\"));\n";
+    await writeFile(path.join(migrationsDir(), before[1], "migration.sql"), (await sqlOf(before[1])) + handWritten);
+    expect(run("--replace-latest")).toMatchObject({ code: 0, out: expect.stringContaining("nothing written") });
 
     await setSchema(PLAN_WITH_NAME_AND_PRICE);
     const replaced = run("--replace-latest");
-    expect(replaced).toMatchObject({ code: 0, out: expect.stringContaining("Regenerated") });
+    expect(replaced).toMatchObject({ code: 0, out: expect.stringContaining("Added the schema's changes") });
     expect(await folders()).toEqual(before);
     const sql = await sqlOf(before[1]);
     expect(sql).toMatch(/ADD COLUMN\s+"name" TEXT/);
-    expect(sql).toMatch(/"price" INTEGER NOT NULL DEFAULT 0/);
-    expect(await readFile(path.join(migrationsDir(), before[1], "schema.prisma"), "utf8")).toBe(HEADER + PLAN_WITH_NAME_AND_PRICE);
+    expect(sql).toContain(handWritten);
+    expect(sql.indexOf(handWritten)).toBeLessThan(sql.search(/"price" INTEGER NOT NULL DEFAULT 0/));
+    await expectSnapshotOf(PLAN_WITH_NAME_AND_PRICE);
     expect(await sqlOf(before[0])).not.toMatch(/price/);
+    expect(run("--check").code).toBe(0);
+
+    const db = await createScratchDatabase("dbmigration");
+    try {
+      expect(await applyMigrations({ connectionString: db.url, migrationsDir: migrationsDir() })).toEqual({ applied: before });
+      const columns = await query(db.url, `SELECT column_name FROM information_schema.columns WHERE table_name = 'Plan' ORDER BY 1`);
+      expect(columns).toEqual([{ column_name: "id" }, { column_name: "name" }, { column_name: "price" }]);
+    } finally {
+      await db.drop();
+    }
   });
 
-  it("rejects a missing name and a latest migration without a snapshot", async () => {
+  it("rejects a missing name, and migrations without the snapshot", async () => {
     await setSchema(PLAN);
     expect(run()).toMatchObject({ code: 2, out: expect.stringContaining("Usage") });
     await mkdir(path.join(migrationsDir(), "20260101000000_by_hand"), { recursive: true });
     await writeFile(path.join(migrationsDir(), "20260101000000_by_hand", "migration.sql"), "SELECT 1;\n");
-    const result = run("next");
-    expect(result.code).toBe(2);
-    expect(result.out).toContain("20260101000000_by_hand has no schema.prisma snapshot");
+    for (const args of [["next"], ["--check"], ["--replace-latest"]]) {
+      const result = run(...args);
+      expect(result.code).toBe(2);
+      expect(result.out).toContain("up to 20260101000000_by_hand but no prisma/migrations/schema.snapshot.prisma");
+    }
+    expect(await folders()).toEqual(["20260101000000_by_hand"]);
+  });
+
+  it("diffs from the snapshot past a migration written by hand after it", async () => {
+    await setSchema(PLAN);
+    expect(run("init").code).toBe(0);
+    const byHand = "20991231000000_plan_check";
+    await mkdir(path.join(migrationsDir(), byHand));
+    await writeFile(path.join(migrationsDir(), byHand, "migration.sql"), `ALTER TABLE "Plan" ADD CONSTRAINT "plan_id_positive" CHECK ("id" > 0);\n`);
+    expect(run("--check").code).toBe(0);
+
+    await setSchema(PLAN_WITH_NAME);
+    expect(run("add name").code).toBe(0);
+    const all = await folders();
+    expect(all).toHaveLength(3);
+    expect(all[1]).toBe(byHand);
+    expect(all[2]).toMatch(/^2099123100000\d_add_name$/);
+    expect(await sqlOf(all[2])).toMatch(/^-- AlterTable\nALTER TABLE "Plan" ADD COLUMN\s+"name" TEXT;\s*$/);
   });
 });

@@ -27,16 +27,21 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { freePort } from "@/lib/db/free-port";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { createTestDatabase } from "../tests/support/test-database";
-import type { ClientMessage, Ledger, LoadRequest, LoadResult } from "./bench/load-protocol";
-import { printRun, printSummary, type Floors, type PhaseResult, type RunFigures } from "./bench/report";
-import { verifyAcknowledged } from "./bench/verify-acknowledged";
-import { busiestProcess, machineCpuSeconds, namedCpuSeconds, sampleRss, threadCpuSeconds, treeCpuSeconds } from "./bench/proc-stats";
-import { rawInsertCeiling } from "./bench/raw-insert-ceiling";
-import { mustRun } from "./support/run-command";
+import { createTestDatabase } from "@/tests/support/test-database";
+import type { ClientMessage, Ledger, LoadRequest, LoadResult } from "./load-protocol";
+import { printRun, printSummary, type Floors, type PhaseResult, type RunFigures } from "./report";
+import { verifyAcknowledged } from "./verify-acknowledged";
+import { busiestProcess, machineCpuSeconds, namedCpuSeconds, sampleRss, threadCpuSeconds, treeCpuSeconds } from "./proc-stats";
+import { rawInsertCeiling } from "./raw-insert-ceiling";
+import { mustRun } from "@/scripts/support/run-command";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
+if (flag("help")) {
+  console.log("Usage: npm run bench:ingest [-- --embedded --runs N --seconds S --build --no-floors --only noop|echo|single|batch|raw --profile]");
+  console.log("What each option does: the header of tools/bench/ingest.ts; figures and how to read them: BENCHMARKS.md.");
+  process.exit(0);
+}
 const option = (name: string, fallback: number) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
@@ -212,7 +217,7 @@ async function waitUntilServing(port: number, server: ChildProcess): Promise<voi
 }
 
 async function startLoadClient(): Promise<ChildProcess> {
-  const child = fork(path.resolve("scripts/bench/load-client.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(path.resolve(import.meta.dirname, "load-client.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   await new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
     child.once("exit", (code) => reject(new Error(`load client exited with ${code}`)));

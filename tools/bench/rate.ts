@@ -1,5 +1,5 @@
 /**
- * Rating benchmark: npx tsx scripts/bench-rate.ts
+ * Rating benchmark: npm run bench:rate (tools/bench/rate.ts)
  * Rates 1,000,000 usage increments (seeded PRNG, small random quantities) over a graduated and a
  * volume price, prints increments/s (median of 3 runs) and checks that the increments sum to the
  * one-shot price exactly and the running-charge debits to round(price). Exits 1 on any mismatch.
@@ -11,7 +11,7 @@ import type { PriceModel } from "@/lib/rating/price-model";
 import { priceQuantity } from "@/lib/rating/price-quantity";
 import { rateIncrement } from "@/lib/rating/rate-increment";
 import { RunningCharge } from "@/lib/rating/running-charge";
-import { prng } from "./bench/prng";
+import { prng } from "./prng";
 
 const INCREMENTS = 1_000_000;
 const RUNS = 3;

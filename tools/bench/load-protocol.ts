@@ -1,4 +1,4 @@
-/** Messages between `bench-ingest.ts` and its load-generator process. */
+/** Messages between `ingest.ts` and its load-generator process. */
 export type LoadRequest = {
   url: string;
   key: string;

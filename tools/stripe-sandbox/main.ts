@@ -1,6 +1,6 @@
 /**
  * CLI entry for the Stripe sandbox:
- *   npx tsx scripts/stripe-sandbox/main.ts --port 12111 \
+ *   npx tsx tools/stripe-sandbox/main.ts --port 12111 \
  *     --webhook-url http://127.0.0.1:3000/api/webhooks/stripe --webhook-secret whsec_... [--state .data/stripe-sandbox.json]
  * Each flag falls back to an environment variable: STRIPE_SANDBOX_PORT, STRIPE_WEBHOOK_URL,
  * STRIPE_WEBHOOK_SECRET, STRIPE_SANDBOX_STATE (and --host / STRIPE_SANDBOX_HOST).
@@ -21,7 +21,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("Usage: tsx scripts/stripe-sandbox/main.ts [--port 12111] [--host 127.0.0.1] [--webhook-url URL --webhook-secret whsec_...] [--state file.json] [--quiet]");
+  console.log("Usage: tsx tools/stripe-sandbox/main.ts [--port 12111] [--host 127.0.0.1] [--webhook-url URL --webhook-secret whsec_...] [--state file.json] [--quiet]");
   process.exit(0);
 }
 

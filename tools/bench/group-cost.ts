@@ -8,8 +8,8 @@
  * times). Two shapes: groups of 1 event (bench:ingest's (b)) and of 1,000 events ((a)), both with 10%
  * re-sends of events already stored. Prints the median of --reps repetitions (default 5) after a warm-up.
  */
-import { createTestDatabase } from "../tests/support/test-database";
-import { namedCpuSeconds } from "./bench/proc-stats";
+import { createTestDatabase } from "@/tests/support/test-database";
+import { namedCpuSeconds } from "./proc-stats";
 
 const args = process.argv.slice(2);
 const REPS = args.includes("--reps") ? Number(args[args.indexOf("--reps") + 1]) : 5;

@@ -1,7 +1,7 @@
 import os from "node:os";
 import type { Ledger, LoadResult } from "./load-protocol";
 
-/** What bench-ingest.ts checks on PostgreSQL (none on the embedded database). */
+/** What ingest.ts checks on PostgreSQL (none on the embedded database). */
 export type Floors = { batchEventsPerSec: number; batchOfRaw: number; singleOfFramework: number; singleP99Ms: number; peakRssMb: number };
 export type ReportOptions = { embedded: boolean; seconds: number; profileDir: string | null; floors: Floors };
 
