@@ -17,6 +17,9 @@ const schema = z.object({
   STRIPE_API_BASE: unsetIfEmpty(z.string().url({ message: "STRIPE_API_BASE must be a URL like http://127.0.0.1:12111" }).optional()),
   /** Background jobs (lib/jobs) in this instance: "off" leaves them to other instances. */
   METERLY_JOBS: z.enum(["on", "off"]).default("on"),
+  /** Billing (lib/billing): how long a closed period's invoice stays a draft, and the invoice number prefix. */
+  BILLING_GRACE_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  INVOICE_NUMBER_PREFIX: z.string().regex(/^[A-Z0-9]{1,10}$/, "INVOICE_NUMBER_PREFIX must be 1-10 capital letters or digits").default("MTR"),
   /** Event ingestion in its own worker thread (lib/metering/ingest-worker): "auto" = inside the Next.js server. */
   INGEST_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
 }).superRefine((e, ctx) => {

@@ -38,13 +38,18 @@ export function prorateBaseFee(opts: {
   const old = secondsLeft(opts.period, opts.at);
   if (opts.inTrial) return { ...old, creditMinor: 0n, chargeMinor: 0n, netMinor: 0n };
   const creditMinor = share(opts.oldFeeMinor, opts.currency, old);
-  const chargeMinor = share(opts.newFeeMinor, opts.currency, opts.newPeriod ? secondsLeft(opts.newPeriod, opts.at) : old);
+  const chargeMinor = share(
+    opts.newFeeMinor,
+    opts.currency,
+    opts.newPeriod ? secondsLeft(opts.newPeriod, opts.at) : old,
+  );
   return { ...old, creditMinor, chargeMinor, netMinor: chargeMinor - creditMinor };
 }
 
 type Seconds = { periodSeconds: number; remainingSeconds: number };
 
-function secondsLeft(period: BillingPeriod, at: Date): Seconds {
+/** Whole seconds of `period`, and those from `at` to its end (a started second counts as used). */
+export function secondsLeft(period: BillingPeriod, at: Date): Seconds {
   const periodSeconds = Math.round((period.end.getTime() - period.start.getTime()) / 1000);
   const remainingMs = Math.max(0, period.end.getTime() - Math.max(at.getTime(), period.start.getTime()));
   return { periodSeconds, remainingSeconds: Math.min(periodSeconds, Math.floor(remainingMs / 1000)) };
@@ -53,5 +58,8 @@ function secondsLeft(period: BillingPeriod, at: Date): Seconds {
 /** fee × remaining / period, rounded once (half-even). */
 function share(feeMinor: bigint, currency: CurrencyCode, s: Seconds): bigint {
   if (s.periodSeconds <= 0 || feeMinor === 0n) return 0n;
-  return toMinorUnits(fromMinorUnits(feeMinor, currency).times(s.remainingSeconds).dividedBy(new MoneyDecimal(s.periodSeconds)), currency);
+  return toMinorUnits(
+    fromMinorUnits(feeMinor, currency).times(s.remainingSeconds).dividedBy(new MoneyDecimal(s.periodSeconds)),
+    currency,
+  );
 }

@@ -1,0 +1,24 @@
+/** The billing details an invoice is addressed to, as stored on it at finalization. */
+export type BillTo = { name: string; email: string; addressLines: string[]; country: string };
+
+type Profile = {
+  legalName: string;
+  email: string;
+  addressLine1: string;
+  addressLine2: string;
+  city: string;
+  postalCode: string;
+  region: string;
+  country: string;
+};
+
+export function billToSnapshot(customerName: string, profile: Profile | null): BillTo {
+  if (!profile) return { name: customerName, email: "", addressLines: [], country: "" };
+  const cityLine = [profile.postalCode, profile.city, profile.region].filter(Boolean).join(" ");
+  return {
+    name: profile.legalName || customerName,
+    email: profile.email,
+    addressLines: [profile.addressLine1, profile.addressLine2, cityLine].filter(Boolean),
+    country: profile.country,
+  };
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCanActForCustomer } from "@/lib/auth/assert-role";
+import { AppError } from "@/lib/errors/app-error";
+import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
+import { composeInvoice } from "./compose-invoice";
+import { upcomingDto, type InvoiceDto } from "./invoice-dto";
+import { loadPeriodInputs } from "./load-period-inputs";
+
+/**
+ * The upcoming invoice: the period in force at `now` composed by the same code that drafts and finalizes
+ * it, from the running charges kept at ingest. Null when the customer has no subscription in force.
+ * Members see only their own customer (others: 404); a key limited to another customer gets 403.
+ */
+export async function previewUpcomingInvoice(
+  actor: Actor,
+  customerId: string,
+  now = new Date(),
+): Promise<InvoiceDto | null> {
+  assertCanActForCustomer(actor, customerId);
+  const customer = await prisma.customer.findUnique({
+    where: { id: customerId },
+    select: { currency: true },
+  });
+  if (!customer) throw new AppError("NOT_FOUND", "No such customer");
+  const sub = await prisma.subscription.findFirst({
+    where: { customerId, startedAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+    include: { planVersion: { select: { interval: true } } },
+  });
+  if (!sub) return null;
+  const period = billingPeriodAt(sub.anchorAt, sub.planVersion.interval, now);
+  return upcomingDto(composeInvoice(await loadPeriodInputs(prisma, customerId, customer.currency, period)));
+}

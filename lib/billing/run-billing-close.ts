@@ -1,0 +1,166 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { BillingInterval } from "@/lib/subscriptions/billing-period";
+import { createDraftInvoice } from "./create-draft-invoice";
+import { duePeriods, type BillableSubscription } from "./due-periods";
+import { finalizeInvoice } from "./finalize-invoice";
+
+export type BillingRunOptions = {
+  /** The run's "now": periods ended by then are closed, drafts due by then finalized. */
+  at?: Date;
+  customerId?: string;
+  /** Report what would be done; write nothing. */
+  dryRun?: boolean;
+  graceHours?: number;
+  /** Default INVOICE_NUMBER_PREFIX. */
+  numberPrefix?: string;
+  /** Customers closed at once (each in its own transactions). */
+  concurrency?: number;
+  onProgress?: (line: string) => void;
+};
+
+export type BillingRunSummary = {
+  customers: number;
+  drafted: number;
+  alreadyDrafted: number;
+  finalized: number;
+  dueDrafts: number;
+  at: string;
+  dryRun: boolean;
+};
+
+/**
+ * The billing close, safe on any number of instances at once: first every subscription period that ended
+ * by `at` gets its invoice as a DRAFT (one per customer and period: a unique key), then every draft whose
+ * grace period is over is finalized (the invoice row is locked and must still be a draft). Running it
+ * twice creates nothing new.
+ */
+export async function runBillingClose(opts: BillingRunOptions = {}): Promise<BillingRunSummary> {
+  const at = opts.at ?? new Date();
+  const graceMs = (opts.graceHours ?? env().BILLING_GRACE_HOURS) * 3_600_000;
+  const summary: BillingRunSummary = {
+    customers: 0,
+    drafted: 0,
+    alreadyDrafted: 0,
+    finalized: 0,
+    dueDrafts: 0,
+    at: at.toISOString(),
+    dryRun: !!opts.dryRun,
+  };
+  const byCustomer = await billableSubscriptions(at, opts.customerId);
+  await eachConcurrently([...byCustomer.values()], opts.concurrency ?? 4, async (subs, i) => {
+    const { customerId, currency } = subs[0];
+    const periods = new Map<string, { start: Date; end: Date; subscriptionIds: string[] }>();
+    for (const s of subs) {
+      for (const p of duePeriods(s, at)) {
+        const key = `${p.start.toISOString()}|${p.end.toISOString()}`;
+        const entry = periods.get(key) ?? { ...p, subscriptionIds: [] };
+        entry.subscriptionIds.push(s.id);
+        periods.set(key, entry);
+      }
+    }
+    for (const p of [...periods.values()].sort((a, b) => a.end.getTime() - b.end.getTime())) {
+      if (opts.dryRun) {
+        summary.drafted++;
+        opts.onProgress?.(`would draft ${customerId} ${p.start.toISOString()} – ${p.end.toISOString()}`);
+        continue;
+      }
+      const r = await createDraftInvoice({
+        customerId,
+        currency,
+        period: p,
+        finalizeAfter: new Date(p.end.getTime() + graceMs),
+        subscriptionIds: p.subscriptionIds,
+      });
+      if (r.created) summary.drafted++;
+      else summary.alreadyDrafted++;
+    }
+    summary.customers++;
+    if ((i + 1) % 1000 === 0) opts.onProgress?.(`drafts: ${i + 1} of ${byCustomer.size} customers`);
+  });
+  const due = await prisma.invoice.findMany({
+    where: {
+      status: "DRAFT",
+      finalizeAfter: { lte: at },
+      ...(opts.customerId ? { customerId: opts.customerId } : {}),
+    },
+    select: { customerId: true, id: true },
+    orderBy: [{ periodEnd: "asc" }],
+  });
+  summary.dueDrafts = due.length;
+  if (!opts.dryRun) {
+    await eachConcurrently(due, opts.concurrency ?? 4, async (inv, i) => {
+      const r = await finalizeInvoice(inv.customerId, inv.id, at, {
+        ifDraft: true,
+        numberPrefix: opts.numberPrefix,
+      });
+      if (r.finalized) summary.finalized++;
+      if ((i + 1) % 1000 === 0) opts.onProgress?.(`finalized: ${i + 1} of ${due.length} drafts`);
+    });
+  }
+  return summary;
+}
+
+type Row = BillableSubscription & { currency: string };
+
+/** Subscriptions that started by `at` and may have a period without an invoice, by customer. */
+async function billableSubscriptions(at: Date, customerId?: string): Promise<Map<string, Row[]>> {
+  const rows = await prisma.$queryRaw<
+    {
+      id: string;
+      customer_id: string;
+      anchor_at: Date;
+      started_at: Date;
+      ends_at: Date | null;
+      billed_through: Date | null;
+      interval: BillingInterval;
+      currency: string;
+    }[]
+  >`
+    SELECT s.id::text, s.customer_id::text, s.anchor_at, s.started_at, s.ends_at, s.billed_through, v.interval::text AS interval, v.currency
+    FROM subscriptions s JOIN plan_versions v ON v.id = s.plan_version_id
+    WHERE s.started_at < ${at} AND (s.billed_through IS NULL OR s.ends_at IS NULL OR s.billed_through < s.ends_at)
+      AND (s.billed_through IS NULL OR s.billed_through < ${at})
+      AND (${customerId ?? null}::uuid IS NULL OR s.customer_id = ${customerId ?? null}::uuid)
+    ORDER BY s.customer_id, s.started_at`;
+  const out = new Map<string, Row[]>();
+  for (const r of rows) {
+    const sub: Row = {
+      id: r.id,
+      customerId: r.customer_id,
+      anchorAt: r.anchor_at,
+      startedAt: r.started_at,
+      endsAt: r.ends_at,
+      billedThrough: r.billed_through,
+      interval: r.interval,
+      currency: r.currency,
+    };
+    const list = out.get(sub.customerId);
+    if (list) list.push(sub);
+    else out.set(sub.customerId, [sub]);
+  }
+  return out;
+}
+
+/** Runs `fn` over items with at most `limit` running at once; the first error is thrown after all settle. */
+async function eachConcurrently<T>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      try {
+        await fn(items[i], i);
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (errors.length) throw errors[0];
+}
