@@ -21,33 +21,50 @@ export async function finalizeInvoiceNow(
   return result;
 }
 
-/** An admin voids an open (or uncollectible) invoice, or marks an open one uncollectible; other states get 409. */
+export type StatusAction = "void" | "mark_uncollectible" | "mark_paid";
+
+const CHANGE = {
+  void: { check: "void", to: "VOID", audit: "invoice.voided" },
+  mark_uncollectible: {
+    check: "mark_uncollectible",
+    to: "UNCOLLECTIBLE",
+    audit: "invoice.marked_uncollectible",
+  },
+  mark_paid: { check: "pay", to: "PAID", audit: "invoice.paid_out_of_band" },
+} as const;
+
+/**
+ * An admin voids an open (or uncollectible) invoice, marks an open one uncollectible, or records that an
+ * open (or uncollectible) one was paid outside Stripe (a bank transfer: its amount due becomes paid).
+ * Other states get 409 naming the current one.
+ */
 export async function changeInvoiceStatus(
   actor: Actor,
   customerId: string,
   invoiceId: string,
-  action: "void" | "mark_uncollectible",
+  action: StatusAction,
+  at = new Date(),
 ): Promise<{ status: InvoiceStatus }> {
   assertAdmin(actor);
   await findInvoice(customerId, invoiceId);
+  const change = CHANGE[action];
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: InvoiceStatus }[]>`
-      SELECT status::text AS status FROM invoices WHERE customer_id = ${customerId}::uuid AND id = ${invoiceId}::uuid FOR UPDATE`;
-    assertCanApply(action, rows[0].status);
-    const now = new Date();
-    const status: InvoiceStatus = action === "void" ? "VOID" : "UNCOLLECTIBLE";
+    const rows = await tx.$queryRaw<{ status: InvoiceStatus; amount_due_minor: bigint }[]>`
+      SELECT status::text AS status, amount_due_minor FROM invoices
+      WHERE customer_id = ${customerId}::uuid AND id = ${invoiceId}::uuid FOR UPDATE`;
+    assertCanApply(change.check, rows[0].status);
+    const data =
+      action === "void"
+        ? { voidedAt: at }
+        : action === "mark_uncollectible"
+          ? { markedUncollectibleAt: at }
+          : { paidAt: at, amountPaidMinor: rows[0].amount_due_minor };
     await tx.invoice.update({
       where: { customerId_id: { customerId, id: invoiceId } },
-      data: action === "void" ? { status, voidedAt: now } : { status, markedUncollectibleAt: now },
+      data: { status: change.to, ...data },
     });
-    await recordAudit(
-      actor,
-      action === "void" ? "invoice.voided" : "invoice.marked_uncollectible",
-      invoiceId,
-      { customerId, from: rows[0].status },
-      tx,
-    );
-    return { status };
+    await recordAudit(actor, change.audit, invoiceId, { customerId, from: rows[0].status }, tx);
+    return { status: change.to };
   });
 }
 

@@ -24,6 +24,11 @@ export async function seedDemoData(opts: { plan?: boolean } = {}) {
     unit: "tokens",
   });
   await seedDemoCreditPacks();
-  if (opts.plan !== false) await seedDemoPlan({ kind: "user", userId: admin.id, role: "ADMIN", customerId: null }, acme.id, tokens.id);
+  if (opts.plan !== false)
+    await seedDemoPlan(
+      { kind: "user", userId: admin.id, role: "ADMIN", customerId: null },
+      acme.id,
+      tokens.id,
+    );
   return { acme };
 }

@@ -15,13 +15,25 @@ export async function upsertCustomer(opts: { externalId?: string; name?: string;
   });
 }
 
-export async function upsertUser(opts: { email?: string; password?: string; role?: Role; customerId?: string | null; name?: string }) {
+export async function upsertUser(opts: {
+  email?: string;
+  password?: string;
+  role?: Role;
+  customerId?: string | null;
+  name?: string;
+}) {
   const email = (opts.email ?? `user-${randomUUID().slice(0, 8)}@example.test`).toLowerCase();
   const role = opts.role ?? "MEMBER";
   const existing = await prisma.user.findUnique({ where: { email } });
   if (existing) return existing;
   return prisma.user.create({
-    data: { email, name: opts.name ?? null, role, customerId: opts.customerId ?? null, passwordHash: await hashPassword(opts.password ?? "password-123") },
+    data: {
+      email,
+      name: opts.name ?? null,
+      role,
+      customerId: opts.customerId ?? null,
+      passwordHash: await hashPassword(opts.password ?? "password-123"),
+    },
   });
 }
 
@@ -57,6 +69,8 @@ export async function upsertMeter(opts: {
 /** A fresh API key (optionally limited to one customer); returns the secret for the caller to use. */
 export async function createTestApiKey(opts: { name?: string; customerId?: string | null } = {}) {
   const { secret, prefix, hash } = generateApiKey();
-  const key = await prisma.apiKey.create({ data: { name: opts.name ?? "test key", prefix, hash, customerId: opts.customerId ?? null } });
+  const key = await prisma.apiKey.create({
+    data: { name: opts.name ?? "test key", prefix, hash, customerId: opts.customerId ?? null },
+  });
   return { ...key, secret };
 }

@@ -17,4 +17,27 @@ describe("demo seed", () => {
     expect(member).toMatchObject({ role: "MEMBER", customerId: acme.id });
     expect(await verifyPassword(DEMO_MEMBER.password, member.passwordHash)).toBe(true);
   });
+
+  it("gives Acme two past months of usage billed by the billing run: one invoice paid, one open, each equal to its period's charges", async () => {
+    const acme = await prisma.customer.findUniqueOrThrow({ where: { externalId: "acme" } });
+    const invoices = await prisma.invoice.findMany({
+      where: { customerId: acme.id },
+      orderBy: { periodStart: "asc" },
+      include: { lines: true },
+    });
+    expect(invoices.map((i) => i.status)).toEqual(["PAID", "OPEN"]);
+    expect(invoices[1].periodStart).toEqual(invoices[0].periodEnd);
+    for (const inv of invoices) {
+      expect(inv.number).toMatch(/^MTR-\d{4}-\d{6}$/);
+      expect(inv.lines.map((l) => l.kind)).toEqual(["BASE_FEE", "USAGE"]);
+      const charges = await prisma.periodMeterCharge.findMany({
+        where: { customerId: acme.id, periodStart: inv.periodStart },
+      });
+      expect(charges).toHaveLength(1);
+      expect(inv.lines[1].quantity!.toString()).toBe(charges[0].quantity.toString());
+      expect(inv.totalMinor).toBe(inv.lines.reduce((s, l) => s + l.amountMinor, 0n));
+      expect(inv.totalMinor).toBeGreaterThan(2000n);
+    }
+    expect(invoices[0].amountPaidMinor).toBe(invoices[0].amountDueMinor);
+  });
 });
