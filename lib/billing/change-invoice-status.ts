@@ -61,7 +61,11 @@ export async function changeInvoiceStatus(
           : { paidAt: at, amountPaidMinor: rows[0].amount_due_minor };
     await tx.invoice.update({
       where: { customerId_id: { customerId, id: invoiceId } },
-      data: { status: change.to, ...data },
+      data: { status: change.to, nextPaymentAttemptAt: null, ...data },
+    });
+    // Scheduled charges that have not reached Stripe are dropped (their jobs then find nothing to do).
+    await tx.invoicePaymentAttempt.deleteMany({
+      where: { customerId, invoiceId, status: "PENDING", paymentIntentId: null, checkoutSessionId: null },
     });
     await recordAudit(actor, change.audit, invoiceId, { customerId, from: rows[0].status }, tx);
     return { status: change.to };

@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import { lockCustomer } from "@/lib/subscriptions/lock-customer";
 import { assignInvoiceNumber } from "./assign-invoice-number";
 import { billToSnapshot } from "./bill-to";
+import { scheduleCollection } from "./collection/schedule-collection";
 import { composeInvoice } from "./compose-invoice";
 import { assertCanApply } from "./invoice-transitions";
 import { loadPeriodInputs } from "./load-period-inputs";
@@ -22,7 +23,8 @@ export type FinalizeResult = {
  * Finalizes a DRAFT invoice at `at`: under the customer's lock (ingest transactions hold a key-share lock
  * on it, so every event stored before this point is in the charges read here, and later ones wait), the
  * lines are composed once more from the period's charges, the invoice gets the next gapless number, the
- * billing details as they are now and a due date (net terms); it becomes OPEN, or PAID when nothing is due.
+ * billing details as they are now and a due date (net terms); it becomes OPEN, with its amount due charged
+ * to the saved card at `at` (collection/), or PAID when nothing is due.
  * An invoice no longer a draft is left alone (`finalized: false`) when `ifDraft`, else refused with 409.
  */
 export async function finalizeInvoice(
@@ -65,6 +67,13 @@ export async function finalizeInvoice(
         ...(paid ? { paidAt: at } : {}),
       },
     });
+    if (!paid)
+      await scheduleCollection(tx, {
+        customerId,
+        invoiceId,
+        amountMinor: composed.amountDueMinor,
+        runAt: at,
+      });
     return { finalized: true, number, status: next, amountDueMinor: composed.amountDueMinor };
   });
 }

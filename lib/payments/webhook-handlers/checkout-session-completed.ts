@@ -3,18 +3,31 @@ import type Stripe from "stripe";
 import { applyOnce, type EventOutcome } from "../apply-once";
 import { applyPaidPurchase } from "../apply-paid-purchase";
 import { readPurchaseRef } from "../purchase-metadata";
+import { readInvoicePaymentRef } from "@/lib/billing/collection/invoice-payment-ref";
+import { onInvoiceCheckoutCompleted } from "./invoice-payment-events";
 import { paymentMethodOf, savedCard } from "./saved-card";
 
-/** A Checkout Session was paid: credit the purchase it carries (once, also if payment_intent.succeeded came first). */
+/** A Checkout Session was paid: pay the invoice it carries, or credit the purchase it carries (once, also if payment_intent.succeeded came first). */
 export async function onCheckoutSessionCompleted(event: Stripe.Event): Promise<EventOutcome> {
   const session = event.data.object as Stripe.Checkout.Session;
+  const invoice = readInvoicePaymentRef(session.metadata);
+  if (invoice) return onInvoiceCheckoutCompleted(event, session, invoice);
   const ref = readPurchaseRef(session.metadata);
-  const paymentIntentId = typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+  const paymentIntentId =
+    typeof session.payment_intent === "string"
+      ? session.payment_intent
+      : (session.payment_intent?.id ?? null);
   if (!ref || session.mode !== "payment" || session.payment_status !== "paid" || !paymentIntentId) {
     return applyOnce(event, session.id, async () => "ignored");
   }
   const card = ref.saveCard ? await savedCard(await paymentMethodOf(paymentIntentId)) : null;
   return applyOnce(event, session.id, (tx) =>
-    applyPaidPurchase(tx, { ref, paymentIntentId, amountMinor: session.amount_total ?? -1, currency: session.currency ?? "", card }),
+    applyPaidPurchase(tx, {
+      ref,
+      paymentIntentId,
+      amountMinor: session.amount_total ?? -1,
+      currency: session.currency ?? "",
+      card,
+    }),
   );
 }

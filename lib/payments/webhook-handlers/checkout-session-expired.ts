@@ -9,7 +9,10 @@ export async function onCheckoutSessionExpired(event: Stripe.Event): Promise<Eve
   const ref = readPurchaseRef(session.metadata);
   return applyOnce(event, session.id, async (tx) => {
     if (!ref) return "ignored";
-    const { count } = await tx.creditPurchase.updateMany({ where: { customerId: ref.customerId, id: ref.purchaseId, status: "PENDING" }, data: { status: "EXPIRED", completedAt: new Date() } });
+    const { count } = await tx.creditPurchase.updateMany({
+      where: { customerId: ref.customerId, id: ref.purchaseId, status: "PENDING" },
+      data: { status: "EXPIRED", completedAt: new Date() },
+    });
     return count ? "expired" : "ignored";
   });
 }

@@ -9,13 +9,19 @@ import { WEBHOOK_HANDLERS } from "./";
  * Verifies a webhook delivery's signature on the raw body before anything else (400 when it does not
  * verify: nothing is read or changed), then applies an allow-listed event once; others are ignored.
  */
-export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<{ type: string; outcome: EventOutcome }> {
+export async function handleStripeWebhook(
+  rawBody: string,
+  signature: string | null,
+): Promise<{ type: string; outcome: EventOutcome }> {
   const secret = webhookSecret();
   let event: Stripe.Event;
   try {
     event = Stripe.webhooks.constructEvent(rawBody, signature ?? "", secret);
   } catch (e) {
-    throw new AppError("BAD_REQUEST", `Webhook signature verification failed: ${e instanceof Error ? e.message : String(e)}`);
+    throw new AppError(
+      "BAD_REQUEST",
+      `Webhook signature verification failed: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   const handler = WEBHOOK_HANDLERS[event.type];
   if (!handler) return { type: event.type, outcome: "ignored" };

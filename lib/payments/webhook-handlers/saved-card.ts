@@ -3,7 +3,9 @@ import { cardLabel } from "../purchase-metadata";
 import { stripeClient } from "../stripe-client";
 
 /** The card a PaymentIntent was paid with, to keep for auto-recharge (read from Stripe before any transaction). */
-export async function savedCard(paymentMethod: string | { id: string } | null | undefined): Promise<{ id: string; label: string | null } | null> {
+export async function savedCard(
+  paymentMethod: string | { id: string } | null | undefined,
+): Promise<{ id: string; label: string | null } | null> {
   const id = typeof paymentMethod === "string" ? paymentMethod : (paymentMethod?.id ?? null);
   if (!id) return null;
   try {
