@@ -1,28 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { putAcmeOnPlan } from "./support/acme-plan";
 import { ADMIN, MEMBER, createKeyInAdminUi, signIn } from "./support/sign-in";
 
 const PACK = `E2E pack ${Date.now().toString(36)}`;
-
-/** Puts Acme on a postpaid plan charging $0.001 a token (through the admin API, as the admin). */
-async function putAcmeOnPlan(admin: Page): Promise<void> {
-  await admin.goto("/admin");
-  await admin.getByRole("link", { name: "Acme AI", exact: true }).click();
-  await expect(admin).toHaveURL(/\/admin\/customers\/[0-9a-f-]+$/);
-  const customerId = admin.url().split("/").pop()!;
-  const api: APIRequestContext = admin.request;
-  const plan = await (await api.post("/api/admin/plans", { data: { name: `E2E credits ${Date.now()}`, currency: "USD" } })).json();
-  const terms = { currency: "USD", interval: "MONTH", baseFeeMinor: 0, minimumSpendMinor: 0, trialDays: 0, paymentTerms: "POSTPAID" };
-  const meters = await (await api.get("/api/admin/meters")).json();
-  const tokens = (meters.meters ?? meters).find((m: { key: string }) => m.key === "llm_tokens");
-  const saved = await api.put(`/api/admin/plan-versions/${plan.draftVersionId}`, { data: { ...terms, prices: [{ meterId: tokens.id, model: { kind: "per_unit", unitPrice: "0.001" } }] } });
-  expect(saved.status()).toBe(200);
-  expect((await api.post(`/api/admin/plan-versions/${plan.draftVersionId}/publish`)).status()).toBe(200);
-  const assigned = await api.post(`/api/admin/customers/${customerId}/subscription`, { data: { planVersionId: plan.draftVersionId } });
-  if (assigned.status() === 409) {
-    const changed = await api.post(`/api/admin/customers/${customerId}/subscription/change`, { data: { planVersionId: plan.draftVersionId, timing: "now" } });
-    expect(changed.status()).toBeLessThan(300);
-  } else expect(assigned.status()).toBe(201);
-}
 
 /** Pays on the sandbox's hosted Stripe page. */
 async function payWithCard(page: Page, card: string): Promise<void> {
@@ -46,7 +26,7 @@ test("a member buys credits through Checkout, sees a decline add nothing, watche
   await admin.getByRole("button", { name: "Create pack" }).click();
   await expect(admin.getByRole("status")).toContainText(`Pack ${PACK} saved`);
   await expect(admin.getByTestId(`admin-pack-${PACK}`)).toContainText("$10.00");
-  await putAcmeOnPlan(admin);
+  await putAcmeOnPlan(admin, { name: `E2E credits ${Date.now()}` });
   const secret = await createKeyInAdminUi(admin, "e2e credits");
 
   const page = await (await browser.newContext()).newPage();

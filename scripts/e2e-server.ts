@@ -1,7 +1,9 @@
 /** Serves the built app for Playwright on a fresh, migrated, seeded database that is dropped on exit. */
 import { spawn } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "../tests/support/test-database";
+import { e2eDatabaseUrlFile } from "../e2e/support/e2e-database-file";
 import { startLocalStripe } from "./support/local-stripe";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -13,6 +15,10 @@ async function main() {
   const { closeDb } = await import("@/lib/db/client");
   await seedDemoData({ plan: false });
   await closeDb();
+  // Specs that set up what the UI cannot (a billing close in the future) run scripts against this database.
+  const urlFile = e2eDatabaseUrlFile(PORT);
+  mkdirSync(path.dirname(urlFile), { recursive: true });
+  writeFileSync(urlFile, db.url);
   // Payments go to the Stripe sandbox on a free port, posting signed webhooks to this app.
   const stripe = await startLocalStripe({ appUrl: `http://127.0.0.1:${PORT}` });
   const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
@@ -36,6 +42,7 @@ async function main() {
       await new Promise((r) => app.once("exit", r));
     }
     await stripe.sandbox.close().catch(() => {});
+    rmSync(urlFile, { force: true });
     await db.drop().catch((e) => console.error("could not drop the e2e database:", e.message));
     process.exit(0);
   };

@@ -5,13 +5,19 @@ import { listPublishedVersions } from "@/lib/plans/list-published-versions";
 import { SubscriptionPanel } from "@/components/subscriptions/subscription-panel";
 import { notFoundOnMissing } from "@/components/plans/not-found-on-missing";
 import { CustomerCreditsPanel } from "@/components/credits/customer-credits-panel";
+import { getBillingProfile } from "@/lib/billing/billing-profile";
+import { CollectionTermsForm } from "@/components/invoices/collection-terms-form";
+import { saveCollectionTermsAction } from "./billing-terms-actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();
   const { customer, subscriptions } = await notFoundOnMissing(getCustomerSubscriptions(admin, (await params).id));
-  const versions = await listPublishedVersions(admin, customer.currency);
+  const [versions, billing] = await Promise.all([
+    listPublishedVersions(admin, customer.currency),
+    getBillingProfile(admin, customer.id),
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -24,6 +30,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         </p>
       </div>
       <SubscriptionPanel customerId={customer.id} currency={customer.currency} subscriptions={subscriptions} versions={versions} />
+      <CollectionTermsForm
+        customerId={customer.id}
+        netTermsDays={billing.netTermsDays}
+        dunningEnabled={billing.dunningEnabled}
+        action={saveCollectionTermsAction}
+      />
       <CustomerCreditsPanel admin={admin} customerId={customer.id} />
     </div>
   );

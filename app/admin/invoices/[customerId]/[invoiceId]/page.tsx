@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { requireAdmin } from "@/lib/auth/current-user";
+import { getInvoice } from "@/lib/billing/get-invoice";
+import { isUuid } from "@/lib/db/is-uuid";
+import { InvoiceActions } from "@/components/invoices/invoice-actions";
+import { InvoiceDetailView } from "@/components/invoices/invoice-detail";
+import { notFoundOnMissing } from "@/components/plans/not-found-on-missing";
+import { notFound } from "next/navigation";
+import { invoiceAction } from "../../actions";
+
+export const dynamic = "force-dynamic";
+
+/** Admin: one invoice of a customer with what its status allows (finalize now, void, mark uncollectible). */
+export default async function AdminInvoicePage({
+  params,
+}: {
+  params: Promise<{ customerId: string; invoiceId: string }>;
+}) {
+  const admin = await requireAdmin();
+  const { customerId, invoiceId } = await params;
+  if (!isUuid(customerId)) notFound();
+  const invoice = await notFoundOnMissing(getInvoice(admin, customerId, invoiceId));
+  return (
+    <div className="space-y-4">
+      <div className="flex gap-4 text-sm">
+        <Link href="/admin/invoices" className="text-indigo-700 hover:underline">
+          ← Invoices
+        </Link>
+        <Link href={`/admin/customers/${invoice.customer.id}`} className="text-indigo-700 hover:underline">
+          {invoice.customer.name}
+        </Link>
+      </div>
+      <InvoiceDetailView
+        invoice={invoice}
+        actions={
+          invoice.id && (
+            <InvoiceActions
+              customerId={invoice.customer.id}
+              invoiceId={invoice.id}
+              status={invoice.status}
+              action={invoiceAction}
+            />
+          )
+        }
+      />
+    </div>
+  );
+}

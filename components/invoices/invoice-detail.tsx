@@ -1,0 +1,84 @@
+import type { ReactNode } from "react";
+import type { InvoiceDetail } from "@/lib/billing/get-invoice";
+import { shortDate } from "@/lib/billing/short-date";
+import { InvoiceLines } from "./invoice-lines";
+import { InvoiceStatusBadge } from "./invoice-status-badge";
+import { InvoiceTotals } from "./invoice-totals";
+import { periodText } from "./invoice-period";
+
+const day = (iso: string | null) => (iso ? shortDate(new Date(iso)) : "—");
+
+function BillTo({ invoice }: { invoice: InvoiceDetail }) {
+  if (!invoice.billTo) {
+    return (
+      <p className="text-sm text-slate-500">
+        Addressed to {invoice.customer.name}&apos;s billing details as they are when the invoice is finalized.
+      </p>
+    );
+  }
+  const b = invoice.billTo;
+  return (
+    <address className="text-sm not-italic" data-testid="invoice-bill-to">
+      <div className="font-medium">{b.name}</div>
+      {b.email && <div>{b.email}</div>}
+      {b.addressLines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
+      {b.country && <div>{b.country}</div>}
+    </address>
+  );
+}
+
+/** An invoice as the customer reads it: bill-to, period, status, dates, every line with its tiers, totals. `actions` go beside the status. */
+export function InvoiceDetailView({ invoice, actions }: { invoice: InvoiceDetail; actions?: ReactNode }) {
+  return (
+    <article
+      className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      data-testid="invoice-detail"
+    >
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">
+            Invoice <span className="font-mono">{invoice.number}</span>
+          </h1>
+          <p className="text-sm text-slate-500">{periodText(invoice.period)}</p>
+        </div>
+        <div className="flex items-center gap-3">
+          <InvoiceStatusBadge status={invoice.status} />
+          {actions}
+        </div>
+      </header>
+      <div className="grid gap-6 md:grid-cols-2">
+        <section>
+          <h2 className="text-sm font-medium text-slate-500">Bill to</h2>
+          <BillTo invoice={invoice} />
+        </section>
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm">
+          <dt className="text-slate-500">Period</dt>
+          <dd>{periodText(invoice.period)}</dd>
+          <dt className="text-slate-500">Issued</dt>
+          <dd>{day(invoice.finalizedAt)}</dd>
+          <dt className="text-slate-500">Due</dt>
+          <dd data-testid="invoice-due">{day(invoice.dueAt)}</dd>
+          {invoice.paidAt && (
+            <>
+              <dt className="text-slate-500">Paid</dt>
+              <dd>{day(invoice.paidAt)}</dd>
+            </>
+          )}
+          {invoice.finalizeAfter && (
+            <>
+              <dt className="text-slate-500">Finalized after</dt>
+              <dd>{day(invoice.finalizeAfter)}</dd>
+            </>
+          )}
+        </dl>
+      </div>
+      <section>
+        <h2 className="text-lg font-semibold">Lines</h2>
+        <InvoiceLines lines={invoice.lines} currency={invoice.currency} />
+        <InvoiceTotals invoice={invoice} />
+      </section>
+    </article>
+  );
+}

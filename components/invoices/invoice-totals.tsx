@@ -1,0 +1,34 @@
+import type { MoneyDto } from "@/lib/money/money-dto";
+
+/** Total, credits applied and amount due, under an invoice's lines. */
+export function InvoiceTotals({
+  invoice,
+  totalLabel = "Total",
+}: {
+  invoice: { total: MoneyDto; creditsApplied: MoneyDto; amountDue: MoneyDto };
+  totalLabel?: string;
+}) {
+  return (
+    <dl className="mt-3 space-y-1 border-t border-slate-200 pt-3 text-sm">
+      <div className="flex justify-between">
+        <dt>{totalLabel}</dt>
+        <dd className="tabular-nums" data-testid="invoice-total">
+          {invoice.total.formatted}
+        </dd>
+      </div>
+      <div className="flex justify-between text-slate-600">
+        <dt>Credits applied</dt>
+        <dd className="tabular-nums">
+          {invoice.creditsApplied.amountMinor > 0 ? "−" : ""}
+          {invoice.creditsApplied.formatted}
+        </dd>
+      </div>
+      <div className="flex justify-between text-base font-semibold">
+        <dt>Amount due</dt>
+        <dd className="tabular-nums" data-testid="invoice-amount-due">
+          {invoice.amountDue.formatted}
+        </dd>
+      </div>
+    </dl>
+  );
+}
