@@ -49,7 +49,7 @@ async function run(opts: ReturnType<typeof options>): Promise<number> {
     const verb = s.dryRun ? "would draft" : "drafted";
     console.log(
       `Billing close as of ${s.at}${s.dryRun ? " (dry run: nothing written)" : ""}: ${s.customers} customer(s) examined, ${verb} ${s.drafted} invoice(s)` +
-        `${s.alreadyDrafted ? ` (${s.alreadyDrafted} already drafted)` : ""}, ${s.dryRun ? `${s.dueDrafts} draft(s) due to finalize` : `finalized ${s.finalized} of ${s.dueDrafts} due draft(s)`} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+        `${s.alreadyDrafted ? ` (${s.alreadyDrafted} already drafted)` : ""}, ${s.dryRun ? `${s.dueDrafts} draft(s) due to finalize` : `finalized ${s.finalized} of ${s.dueDrafts} due draft(s)`}${s.creditNotes || s.supplements ? `; corrections of finalized periods: ${s.creditNotes} credit note(s), ${s.supplements} supplemental invoice(s)` : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );
     return 0;
   } finally {

@@ -24,7 +24,7 @@ export async function createDraftInvoice(opts: {
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO invoices (customer_id, currency, period_start, period_end, finalize_after, updated_at)
       VALUES (${customerId}::uuid, ${opts.currency}, ${period.start}, ${period.end}, ${opts.finalizeAfter}, now())
-      ON CONFLICT (customer_id, period_start, period_end) DO NOTHING
+      ON CONFLICT (customer_id, period_start, period_end) WHERE kind = 'STANDARD' DO NOTHING
       RETURNING id::text`;
     await tx.subscription.updateMany({
       where: {
@@ -35,10 +35,8 @@ export async function createDraftInvoice(opts: {
       data: { billedThrough: period.end },
     });
     if (!inserted[0]) {
-      const existing = await tx.invoice.findUniqueOrThrow({
-        where: {
-          customerId_periodStart_periodEnd: { customerId, periodStart: period.start, periodEnd: period.end },
-        },
+      const existing = await tx.invoice.findFirstOrThrow({
+        where: { customerId, kind: "STANDARD", periodStart: period.start, periodEnd: period.end },
       });
       return { created: false, invoiceId: existing.id, totalMinor: existing.totalMinor };
     }

@@ -64,6 +64,7 @@ export async function finalizeInvoice(
         finalizedAt: at,
         dueAt: new Date(at.getTime() + (profile?.netTermsDays ?? 0) * DAY_MS),
         billTo: billToSnapshot(customer.name, profile),
+        chargesSeenAt: new Date(),
         ...(paid ? { paidAt: at } : {}),
       },
     });

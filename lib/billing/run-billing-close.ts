@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { BillingInterval } from "@/lib/subscriptions/billing-period";
+import { correctStaleInvoices } from "./corrections/correct-stale-invoices";
 import { createDraftInvoice } from "./create-draft-invoice";
 import { duePeriods, type BillableSubscription } from "./due-periods";
 import { finalizeInvoice } from "./finalize-invoice";
@@ -26,6 +27,9 @@ export type BillingRunSummary = {
   alreadyDrafted: number;
   finalized: number;
   dueDrafts: number;
+  /** Credit notes and supplemental invoices issued for finalized periods whose charges changed. */
+  creditNotes: number;
+  supplements: number;
   at: string;
   dryRun: boolean;
 };
@@ -33,8 +37,9 @@ export type BillingRunSummary = {
 /**
  * The billing close, safe on any number of instances at once: first every subscription period that ended
  * by `at` gets its invoice as a DRAFT (one per customer and period: a unique key), then every draft whose
- * grace period is over is finalized (the invoice row is locked and must still be a draft). Running it
- * twice creates nothing new.
+ * grace period is over is finalized (the invoice row is locked and must still be a draft), then finalized
+ * invoices whose period's charges changed since get their credit note or supplemental invoice (corrections/).
+ * Running it twice creates nothing new.
  */
 export async function runBillingClose(opts: BillingRunOptions = {}): Promise<BillingRunSummary> {
   const at = opts.at ?? new Date();
@@ -45,6 +50,8 @@ export async function runBillingClose(opts: BillingRunOptions = {}): Promise<Bil
     alreadyDrafted: 0,
     finalized: 0,
     dueDrafts: 0,
+    creditNotes: 0,
+    supplements: 0,
     at: at.toISOString(),
     dryRun: !!opts.dryRun,
   };
@@ -98,6 +105,12 @@ export async function runBillingClose(opts: BillingRunOptions = {}): Promise<Bil
       if (r.finalized) summary.finalized++;
       if ((i + 1) % 1000 === 0) opts.onProgress?.(`finalized: ${i + 1} of ${due.length} drafts`);
     });
+  }
+  if (!opts.dryRun) {
+    for (const c of await correctStaleInvoices({ customerId: opts.customerId })) {
+      if (c.kind === "credit_note") summary.creditNotes++;
+      if (c.kind === "supplement") summary.supplements++;
+    }
   }
   return summary;
 }

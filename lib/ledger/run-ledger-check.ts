@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { checkInvoices } from "@/lib/billing/check-invoices";
+import { checkInvoices } from "@/lib/billing/checks/check-invoices";
 import { checkLedger, type LedgerProblem } from "./check-ledger";
 import { pgSql } from "@/lib/db/sql";
 

@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/http/error-response";
-import { handleStripeWebhook } from "@/lib/payments/webhook-handlers/handle-stripe-webhook";
+import { handleStripeWebhook } from "@/lib/stripe-webhooks/handle-stripe-webhook";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@ import type Stripe from "stripe";
 import { applyInvoicePayment } from "@/lib/billing/collection/apply-invoice-payment";
 import type { InvoicePaymentRef } from "@/lib/billing/collection/invoice-payment-ref";
 import { recordInvoicePaymentFailure } from "@/lib/billing/collection/record-invoice-payment-failure";
-import { applyOnce, type EventOutcome } from "../apply-once";
+import { applyOnce, type EventOutcome } from "@/lib/payments/apply-once";
 import { paymentMethodOf, savedCard } from "./saved-card";
 
 /** payment_intent.succeeded for an invoice: paid once (also when its Checkout Session's event came first). */

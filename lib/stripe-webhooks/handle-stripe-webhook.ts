@@ -1,8 +1,8 @@
 import "server-only";
 import Stripe from "stripe";
 import { AppError } from "@/lib/errors/app-error";
-import type { EventOutcome } from "../apply-once";
-import { webhookSecret } from "../stripe-client";
+import type { EventOutcome } from "@/lib/payments/apply-once";
+import { webhookSecret } from "@/lib/payments/stripe-client";
 import { WEBHOOK_HANDLERS } from "./";
 
 /**

@@ -1,9 +1,9 @@
 import "server-only";
 import type Stripe from "stripe";
-import { applyOnce, type EventOutcome } from "../apply-once";
-import { readPurchaseRef } from "../purchase-metadata";
+import { applyOnce, type EventOutcome } from "@/lib/payments/apply-once";
+import { readPurchaseRef } from "@/lib/payments/purchase-metadata";
 import { readInvoicePaymentRef } from "@/lib/billing/collection/invoice-payment-ref";
-import { recordPaymentFailure } from "../record-payment-failure";
+import { recordPaymentFailure } from "@/lib/payments/record-payment-failure";
 import { onInvoicePaymentFailed } from "./invoice-payment-events";
 
 /** A payment failed: an invoice's goes to dunning (invoice-payment-events.ts); else recorded on its purchase; an auto-recharge failure is counted, shown and queued for notification. */

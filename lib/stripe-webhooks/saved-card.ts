@@ -1,6 +1,6 @@
 import "server-only";
-import { cardLabel } from "../purchase-metadata";
-import { stripeClient } from "../stripe-client";
+import { cardLabel } from "@/lib/payments/purchase-metadata";
+import { stripeClient } from "@/lib/payments/stripe-client";
 
 /** The card a PaymentIntent was paid with, to keep for auto-recharge (read from Stripe before any transaction). */
 export async function savedCard(

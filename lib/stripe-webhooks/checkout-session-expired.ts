@@ -1,7 +1,7 @@
 import "server-only";
 import type Stripe from "stripe";
-import { applyOnce, type EventOutcome } from "../apply-once";
-import { readPurchaseRef } from "../purchase-metadata";
+import { applyOnce, type EventOutcome } from "@/lib/payments/apply-once";
+import { readPurchaseRef } from "@/lib/payments/purchase-metadata";
 
 /** A Checkout Session expired unpaid: its purchase, if still pending, is EXPIRED (a later payment would still credit it). */
 export async function onCheckoutSessionExpired(event: Stripe.Event): Promise<EventOutcome> {

@@ -1,8 +1,8 @@
 import "server-only";
 import type Stripe from "stripe";
-import { applyOnce, type EventOutcome } from "../apply-once";
-import { applyPaidPurchase } from "../apply-paid-purchase";
-import { readPurchaseRef } from "../purchase-metadata";
+import { applyOnce, type EventOutcome } from "@/lib/payments/apply-once";
+import { applyPaidPurchase } from "@/lib/payments/apply-paid-purchase";
+import { readPurchaseRef } from "@/lib/payments/purchase-metadata";
 import { readInvoicePaymentRef } from "@/lib/billing/collection/invoice-payment-ref";
 import { onInvoiceCheckoutCompleted } from "./invoice-payment-events";
 import { paymentMethodOf, savedCard } from "./saved-card";

@@ -1,6 +1,6 @@
 import "server-only";
 import type Stripe from "stripe";
-import type { EventOutcome } from "../apply-once";
+import type { EventOutcome } from "@/lib/payments/apply-once";
 import { onCheckoutSessionCompleted } from "./checkout-session-completed";
 import { onCheckoutSessionExpired } from "./checkout-session-expired";
 import { onPaymentIntentPaymentFailed } from "./payment-intent-payment-failed";
