@@ -5,11 +5,49 @@ import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { isUuid } from "@/lib/db/is-uuid";
 import { AppError } from "@/lib/errors/app-error";
 import { parseCurrency } from "@/lib/money/currencies";
+import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
+import type { StoredNoteLine } from "./corrections/billed-lines";
 import type { BillTo } from "./bill-to";
 import { invoiceSummaryDto, lineDto, type InvoiceDto } from "./invoice-dto";
 import { storedLines } from "./stored-lines";
 
-export type InvoiceDetail = InvoiceDto & { customer: { id: string; externalId: string; name: string } };
+export type PaymentAttemptDto = {
+  attempt: number;
+  kind: "off_session" | "checkout";
+  status: "pending" | "succeeded" | "failed";
+  amount: MoneyDto;
+  card: string | null;
+  failureMessage: string | null;
+  /** For a scheduled retry: when it runs. */
+  createdAt: string;
+  completedAt: string | null;
+};
+
+export type CreditNoteDto = {
+  number: string;
+  total: MoneyDto;
+  creditsReturned: MoneyDto;
+  appliedToInvoice: MoneyDto;
+  creditedToBalance: MoneyDto;
+  reason: string;
+  createdAt: string;
+  lines: {
+    description: string;
+    quantityBefore: string | null;
+    quantity: string | null;
+    amount: MoneyDto;
+    events: unknown;
+  }[];
+};
+
+export type InvoiceDetail = InvoiceDto & {
+  customer: { id: string; externalId: string; name: string };
+  payments: PaymentAttemptDto[];
+  creditNotes: CreditNoteDto[];
+  /** Supplemental invoices of this one; for a supplement, its parent's number. */
+  supplements: { number: string; status: string; total: MoneyDto; amountDue: MoneyDto }[];
+  parentNumber: string | null;
+};
 
 /**
  * One invoice of a customer, by number (MTR-2026-000042) or id (drafts have no number), with its lines.
@@ -26,6 +64,8 @@ export async function getInvoice(
     include: {
       lines: { orderBy: { position: "asc" } },
       customer: { select: { id: true, externalId: true, name: true } },
+      payments: { orderBy: { attempt: "asc" } },
+      creditNotes: { orderBy: { seq: "asc" } },
     },
   });
   if (!row) throw new AppError("NOT_FOUND", `No invoice "${numberOrId}"`);
@@ -35,5 +75,50 @@ export async function getInvoice(
     lines: storedLines(row.lines).map((l) => lineDto(l, currency)),
     billTo: row.status === "DRAFT" ? null : (row.billTo as BillTo),
     customer: row.customer,
+    payments: row.payments.map((p) => ({
+      attempt: p.attempt,
+      kind: p.kind === "CHECKOUT" ? "checkout" : "off_session",
+      status: p.status.toLowerCase() as PaymentAttemptDto["status"],
+      amount: moneyDto(p.amountMinor, currency),
+      card: p.cardLabel,
+      failureMessage: p.failureMessage,
+      createdAt: p.createdAt.toISOString(),
+      completedAt: p.completedAt?.toISOString() ?? null,
+    })),
+    creditNotes: row.creditNotes.map((n) => ({
+      number: n.number,
+      total: moneyDto(n.totalMinor, currency),
+      creditsReturned: moneyDto(n.creditsReturnedMinor, currency),
+      appliedToInvoice: moneyDto(n.appliedToInvoiceMinor, currency),
+      creditedToBalance: moneyDto(n.creditedToBalanceMinor, currency),
+      reason: n.reason,
+      createdAt: n.createdAt.toISOString(),
+      lines: (n.lines as StoredNoteLine[]).map((l) => ({
+        description: l.description,
+        quantityBefore: l.quantityBefore,
+        quantity: l.quantity,
+        amount: moneyDto(BigInt(l.amountMinor), currency),
+        events: l.events ?? null,
+      })),
+    })),
+    supplements: (
+      await prisma.invoice.findMany({
+        where: { customerId, parentInvoiceId: row.id },
+        orderBy: { createdAt: "asc" },
+      })
+    ).map((s) => ({
+      number: s.number ?? "draft",
+      status: s.status.toLowerCase(),
+      total: moneyDto(s.totalMinor, currency),
+      amountDue: moneyDto(s.amountDueMinor, currency),
+    })),
+    parentNumber: row.parentInvoiceId
+      ? ((
+          await prisma.invoice.findUnique({
+            where: { customerId_id: { customerId, id: row.parentInvoiceId } },
+            select: { number: true },
+          })
+        )?.number ?? null)
+      : null,
   };
 }

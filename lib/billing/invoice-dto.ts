@@ -38,6 +38,12 @@ export type InvoiceDto = {
   paidAt: string | null;
   /** Drafts: when the grace period ends and it is finalized. */
   finalizeAfter: string | null;
+  /** "supplement": usage added to a finalized period later (its number is the parent's with -S<n>). */
+  kind: "standard" | "supplement";
+  /** Credit notes that lowered the amount due while it was unpaid. */
+  creditNotesApplied: MoneyDto;
+  /** The latest failed payment and the next automatic try (dunning), while it is unpaid. */
+  paymentFailure: { at: string; message: string; nextAttemptAt: string | null } | null;
 };
 
 export type InvoiceSummaryDto = Omit<InvoiceDto, "lines" | "billTo">;
@@ -76,6 +82,9 @@ export function upcomingDto(inv: ComposedInvoice): InvoiceDto {
     dueAt: null,
     paidAt: null,
     finalizeAfter: null,
+    kind: "standard",
+    creditNotesApplied: moneyDto(0n, c),
+    paymentFailure: null,
   };
 }
 
@@ -94,6 +103,11 @@ type InvoiceRow = {
   dueAt: Date | null;
   paidAt: Date | null;
   finalizeAfter: Date;
+  kind: string;
+  creditNotesMinor: bigint;
+  paymentFailedAt: Date | null;
+  lastPaymentError: string | null;
+  nextPaymentAttemptAt: Date | null;
 };
 
 export function invoiceSummaryDto(r: InvoiceRow): InvoiceSummaryDto {
@@ -112,5 +126,15 @@ export function invoiceSummaryDto(r: InvoiceRow): InvoiceSummaryDto {
     dueAt: r.dueAt?.toISOString() ?? null,
     paidAt: r.paidAt?.toISOString() ?? null,
     finalizeAfter: r.status === "DRAFT" ? r.finalizeAfter.toISOString() : null,
+    kind: r.kind === "SUPPLEMENT" ? "supplement" : "standard",
+    creditNotesApplied: moneyDto(r.creditNotesMinor, c),
+    paymentFailure:
+      r.paymentFailedAt && (r.status === "OPEN" || r.status === "UNCOLLECTIBLE")
+        ? {
+            at: r.paymentFailedAt.toISOString(),
+            message: r.lastPaymentError ?? "The payment failed",
+            nextAttemptAt: r.nextPaymentAttemptAt?.toISOString() ?? null,
+          }
+        : null,
   };
 }
