@@ -2,22 +2,10 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
+import { retryQuery } from "@/components/data/fetch-json";
 
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-/** Fetches JSON for queries; errors carry the status so 401/404 are not retried. */
-export async function fetchJson<T>(url: string): Promise<T> {
-  const res = await fetch(url, { headers: { accept: "application/json" } });
-  if (!res.ok) {
-    const body = await res.json().catch(() => null);
-    throw new HttpError(res.status, body?.error?.message ?? `Request failed (${res.status})`);
-  }
-  return res.json() as Promise<T>;
-}
+/** Kept for modules written against the old home of fetchJson; new code imports components/data/fetch-json. */
+export { fetchJson } from "@/components/data/fetch-json";
 
 export function Providers({ children }: { children: React.ReactNode }) {
   const [client] = useState(
@@ -25,7 +13,7 @@ export function Providers({ children }: { children: React.ReactNode }) {
       new QueryClient({
         defaultOptions: {
           queries: {
-            retry: (count, err) => !(err instanceof HttpError && [401, 403, 404].includes(err.status)) && count < 3,
+            retry: retryQuery,
             refetchOnWindowFocus: true,
           },
         },

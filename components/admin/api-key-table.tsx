@@ -1,4 +1,4 @@
-import { revokeApiKeyAction } from "@/app/admin/api-keys/actions";
+import type { SubmitAction } from "@/lib/forms/form-state";
 import { DataTable } from "@/components/ui/data-table";
 
 type Key = {
@@ -13,8 +13,13 @@ type Key = {
 
 const when = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never");
 
-export function ApiKeyTable({ keys }: { keys: Key[] }) {
-  if (keys.length === 0) return <p className="text-sm text-slate-500">No keys yet. Create one above and give it to the app that reports usage.</p>;
+export function ApiKeyTable({ keys, revokeAction }: { keys: Key[]; revokeAction: SubmitAction }) {
+  if (keys.length === 0)
+    return (
+      <p className="text-sm text-slate-500">
+        No keys yet. Create one above and give it to the app that reports usage.
+      </p>
+    );
   return (
     <DataTable columns={["Name", "Key", "Customer", "Last used", "Status"]}>
       {keys.map((k) => (
@@ -27,9 +32,12 @@ export function ApiKeyTable({ keys }: { keys: Key[] }) {
             {k.revokedAt ? (
               <span className="text-slate-500">Revoked {when(k.revokedAt)}</span>
             ) : (
-              <form action={revokeApiKeyAction}>
+              <form action={revokeAction}>
                 <input type="hidden" name="id" value={k.id} />
-                <button type="submit" className="rounded-md border border-red-200 px-3 py-1 text-red-700 hover:bg-red-50">
+                <button
+                  type="submit"
+                  className="rounded-md border border-red-200 px-3 py-1 text-red-700 hover:bg-red-50"
+                >
                   Revoke
                 </button>
               </form>

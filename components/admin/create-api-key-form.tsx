@@ -1,16 +1,35 @@
 "use client";
 
 import { useActionState } from "react";
-import { createApiKeyAction, type CreateKeyState } from "@/app/admin/api-keys/actions";
+import type { FormAction, FormState } from "@/lib/forms/form-state";
 
-export function CreateApiKeyForm({ customers }: { customers: { id: string; name: string }[] }) {
+type CreateKeyState = FormState<{ secret: string; prefix: string }>;
+
+export function CreateApiKeyForm({
+  customers,
+  action: createApiKeyAction,
+}: {
+  customers: { id: string; name: string }[];
+  action: FormAction<CreateKeyState>;
+}) {
   const [state, action, pending] = useActionState<CreateKeyState, FormData>(createApiKeyAction, null);
+  const err = (name: string) =>
+    state?.fields?.[name] && (
+      <span className="mt-1 block text-xs font-normal text-red-700">{state.fields[name]}</span>
+    );
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <form action={action} className="flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium">
           Name
-          <input name="name" required maxLength={100} placeholder="production ingest" className="mt-1 block rounded-md border border-slate-300 px-3 py-2" />
+          <input
+            name="name"
+            required
+            maxLength={100}
+            placeholder="production ingest"
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2"
+          />
+          {err("name")}
         </label>
         <label className="text-sm font-medium">
           Limited to customer
@@ -22,12 +41,21 @@ export function CreateApiKeyForm({ customers }: { customers: { id: string; name:
               </option>
             ))}
           </select>
+          {err("customerId")}
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        >
           {pending ? "Creating…" : "Create key"}
         </button>
       </form>
-      {state?.error && <p role="alert" className="mt-3 text-sm text-red-700">{state.error}</p>}
+      {state?.error && (
+        <p role="alert" className="mt-3 text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
       {state?.secret && (
         <div className="mt-4 rounded-md bg-amber-50 p-3 text-sm">
           <p className="font-medium text-amber-900">Copy this key now: it is shown only once.</p>

@@ -2,7 +2,9 @@
 
 import Link from "next/link";
 import { startTransition, useActionState, useState } from "react";
-import type { MeterFormState } from "@/app/admin/meters/actions";
+import type { FormAction, FormState } from "@/lib/forms/form-state";
+
+type MeterFormState = FormState<object>;
 
 const AGGREGATIONS = [
   { value: "SUM", label: "Sum of a value" },
@@ -25,7 +27,8 @@ export type MeterFormValues = {
   allowNegative: boolean;
 };
 
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-100 disabled:text-slate-500";
+const input =
+  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-100 disabled:text-slate-500";
 
 /**
  * Create and edit form for meters. For a meter in use, the fields that define how events count are shown
@@ -37,7 +40,7 @@ export function MeterForm({
   inUse = false,
   submitLabel,
 }: {
-  action: (prev: MeterFormState, form: FormData) => Promise<MeterFormState>;
+  action: FormAction<MeterFormState>;
   initial: MeterFormValues;
   inUse?: boolean;
   submitLabel: string;
@@ -64,22 +67,68 @@ export function MeterForm({
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       {inUse && (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          This meter already has usage, so what it counts (event type, aggregation, value property, group-by, filters) is fixed. To count differently,
-          archive it and create a new meter. Name, key, unit and corrections stay editable.
+          This meter already has usage, so what it counts (event type, aggregation, value property, group-by,
+          filters) is fixed. To count differently, archive it and create a new meter. Name, key, unit and
+          corrections stay editable.
         </p>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="meter-name" label="Name" error={err("name")}>
-          <input id="meter-name" aria-describedby="meter-name-hint" name="name" defaultValue={v("name")} required maxLength={100} placeholder="LLM tokens" className={input} />
+          <input
+            id="meter-name"
+            aria-describedby="meter-name-hint"
+            name="name"
+            defaultValue={v("name")}
+            required
+            maxLength={100}
+            placeholder="LLM tokens"
+            className={input}
+          />
         </Field>
-        <Field id="meter-key" label="Key" hint="API name: lowercase letters, digits, _ (e.g. llm_tokens)" error={err("key")}>
-          <input id="meter-key" aria-describedby="meter-key-hint" name="key" defaultValue={v("key")} required pattern="[a-z][a-z0-9_]{1,62}" placeholder="llm_tokens" className={`${input} font-mono`} />
+        <Field
+          id="meter-key"
+          label="Key"
+          hint="API name: lowercase letters, digits, _ (e.g. llm_tokens)"
+          error={err("key")}
+        >
+          <input
+            id="meter-key"
+            aria-describedby="meter-key-hint"
+            name="key"
+            defaultValue={v("key")}
+            required
+            pattern="[a-z][a-z0-9_]{1,62}"
+            placeholder="llm_tokens"
+            className={`${input} font-mono`}
+          />
         </Field>
-        <Field id="meter-eventType" label="Event type" hint="The type apps send in each event" error={err("eventType")}>
-          <input id="meter-eventType" aria-describedby="meter-eventType-hint" name="eventType" defaultValue={v("eventType")} disabled={inUse} required placeholder="llm_tokens" className={`${input} font-mono`} />
+        <Field
+          id="meter-eventType"
+          label="Event type"
+          hint="The type apps send in each event"
+          error={err("eventType")}
+        >
+          <input
+            id="meter-eventType"
+            aria-describedby="meter-eventType-hint"
+            name="eventType"
+            defaultValue={v("eventType")}
+            disabled={inUse}
+            required
+            placeholder="llm_tokens"
+            className={`${input} font-mono`}
+          />
         </Field>
         <Field id="meter-aggregation" label="Aggregation" error={err("aggregation")}>
-          <select id="meter-aggregation" aria-describedby="meter-aggregation-hint" name="aggregation" value={aggregation} onChange={(e) => setAggregation(e.target.value)} disabled={inUse} className={input}>
+          <select
+            id="meter-aggregation"
+            aria-describedby="meter-aggregation-hint"
+            name="aggregation"
+            value={aggregation}
+            onChange={(e) => setAggregation(e.target.value)}
+            disabled={inUse}
+            className={input}
+          >
             {AGGREGATIONS.map((a) => (
               <option key={a.value} value={a.value}>
                 {a.label}
@@ -91,31 +140,89 @@ export function MeterForm({
           <Field
             id="meter-valueProperty"
             label={aggregation === "UNIQUE_COUNT" ? "Identity property" : "Value property"}
-            hint={aggregation === "UNIQUE_COUNT" ? "Distinct values of this property are counted (e.g. user_id)" : "The event property holding the number (e.g. tokens)"}
+            hint={
+              aggregation === "UNIQUE_COUNT"
+                ? "Distinct values of this property are counted (e.g. user_id)"
+                : "The event property holding the number (e.g. tokens)"
+            }
             error={err("valueProperty")}
           >
-            <input id="meter-valueProperty" aria-describedby="meter-valueProperty-hint" name="valueProperty" defaultValue={v("valueProperty")} disabled={inUse} required className={`${input} font-mono`} />
+            <input
+              id="meter-valueProperty"
+              aria-describedby="meter-valueProperty-hint"
+              name="valueProperty"
+              defaultValue={v("valueProperty")}
+              disabled={inUse}
+              required
+              className={`${input} font-mono`}
+            />
           </Field>
         ) : (
           !inUse && <input type="hidden" name="valueProperty" value="" />
         )}
-        <Field id="meter-unit" label="Unit" hint="Shown next to quantities (tokens, images, GB)" error={err("unit")}>
-          <input id="meter-unit" aria-describedby="meter-unit-hint" name="unit" defaultValue={v("unit")} maxLength={32} placeholder="units" className={input} />
+        <Field
+          id="meter-unit"
+          label="Unit"
+          hint="Shown next to quantities (tokens, images, GB)"
+          error={err("unit")}
+        >
+          <input
+            id="meter-unit"
+            aria-describedby="meter-unit-hint"
+            name="unit"
+            defaultValue={v("unit")}
+            maxLength={32}
+            placeholder="units"
+            className={input}
+          />
         </Field>
-        <Field id="meter-groupBy" label="Group by" hint="Dimensions, comma-separated (e.g. model, region)" error={err("groupBy")}>
-          <input id="meter-groupBy" aria-describedby="meter-groupBy-hint" name="groupBy" defaultValue={v("groupBy")} disabled={inUse} placeholder="model, region" className={`${input} font-mono`} />
+        <Field
+          id="meter-groupBy"
+          label="Group by"
+          hint="Dimensions, comma-separated (e.g. model, region)"
+          error={err("groupBy")}
+        >
+          <input
+            id="meter-groupBy"
+            aria-describedby="meter-groupBy-hint"
+            name="groupBy"
+            defaultValue={v("groupBy")}
+            disabled={inUse}
+            placeholder="model, region"
+            className={`${input} font-mono`}
+          />
         </Field>
       </div>
-      <Field id="meter-filters" label="Filters" hint='Optional, one per line: "region = eu" or "model in gpt-4, gpt-5". Only matching events count.' error={err("filters")}>
-        <textarea id="meter-filters" aria-describedby="meter-filters-hint" name="filters" defaultValue={v("filters")} disabled={inUse} rows={3} className={`${input} font-mono`} />
+      <Field
+        id="meter-filters"
+        label="Filters"
+        hint='Optional, one per line: "region = eu" or "model in gpt-4, gpt-5". Only matching events count.'
+        error={err("filters")}
+      >
+        <textarea
+          id="meter-filters"
+          aria-describedby="meter-filters-hint"
+          name="filters"
+          defaultValue={v("filters")}
+          disabled={inUse}
+          rows={3}
+          className={`${input} font-mono`}
+        />
       </Field>
       {negativeApplies ? (
         <label className="flex items-start gap-2 text-sm">
           <input type="hidden" name="allowNegativeField" value="1" />
-          <input type="checkbox" name="allowNegative" defaultChecked={initial.allowNegative} className="mt-1" />
+          <input
+            type="checkbox"
+            name="allowNegative"
+            defaultChecked={initial.allowNegative}
+            className="mt-1"
+          />
           <span>
             <span className="font-medium">Allow negative values (corrections)</span>
-            <span className="block text-slate-500">Apps may send negative amounts to correct earlier usage. Off: negative values are rejected.</span>
+            <span className="block text-slate-500">
+              Apps may send negative amounts to correct earlier usage. Off: negative values are rejected.
+            </span>
             {err("allowNegative") && <span className="block text-red-700">{err("allowNegative")}</span>}
           </span>
         </label>
@@ -128,7 +235,11 @@ export function MeterForm({
         </p>
       )}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        >
           {pending ? "Saving…" : submitLabel}
         </button>
         <Link href="/admin/meters" className="text-sm text-slate-600 hover:underline">
@@ -140,7 +251,19 @@ export function MeterForm({
 }
 
 /** A labelled control; the hint and the error are described-by text, not part of the label. */
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="text-sm">
       <label htmlFor={id} className="block font-medium">

@@ -1,15 +1,29 @@
 "use client";
 
 import { startTransition, useActionState, useState } from "react";
-import { voidEventsAction, type VoidFormState } from "@/app/admin/void-events/actions";
+import type { FormAction, FormState } from "@/lib/forms/form-state";
+import type { VoidResult } from "@/lib/metering/voids/void-events";
+
+type VoidFormState = FormState<{ result: VoidResult }>;
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
 /** Voids one event by id, or every event matching a filter; a reason is always required. */
-export function VoidEventsForm({ customers, eventTypes }: { customers: { externalId: string; name: string }[]; eventTypes: string[] }) {
+export function VoidEventsForm({
+  customers,
+  eventTypes,
+  action: voidEventsAction,
+}: {
+  customers: { externalId: string; name: string }[];
+  eventTypes: string[];
+  action: FormAction<VoidFormState>;
+}) {
   const [state, action, pending] = useActionState<VoidFormState, FormData>(voidEventsAction, null);
   const [mode, setMode] = useState<"one" | "matching">("one");
-  const err = (name: string) => state?.fields?.[name] && <span className="mt-1 block text-xs font-normal text-red-700">{state.fields[name]}</span>;
+  const err = (name: string) =>
+    state?.fields?.[name] && (
+      <span className="mt-1 block text-xs font-normal text-red-700">{state.fields[name]}</span>
+    );
 
   return (
     <form
@@ -17,7 +31,12 @@ export function VoidEventsForm({ customers, eventTypes }: { customers: { externa
       // Submitted by hand (not `action`, which resets the form): after an error the input stays for fixing.
       onSubmit={(e) => {
         e.preventDefault();
-        if (!window.confirm("Void these events? Their usage is removed from every meter and cannot be restored.")) return;
+        if (
+          !window.confirm(
+            "Void these events? Their usage is removed from every meter and cannot be restored.",
+          )
+        )
+          return;
         const data = new FormData(e.currentTarget);
         startTransition(() => action(data));
       }}
@@ -29,7 +48,8 @@ export function VoidEventsForm({ customers, eventTypes }: { customers: { externa
           <input type="radio" checked={mode === "one"} onChange={() => setMode("one")} /> One event, by id
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" checked={mode === "matching"} onChange={() => setMode("matching")} /> All events matching a filter
+          <input type="radio" checked={mode === "matching"} onChange={() => setMode("matching")} /> All events
+          matching a filter
         </label>
       </fieldset>
       <label className="block text-sm font-medium">
@@ -85,7 +105,15 @@ export function VoidEventsForm({ customers, eventTypes }: { customers: { externa
       )}
       <label className="block text-sm font-medium">
         Reason
-        <textarea name="reason" required minLength={3} maxLength={500} rows={2} className={input} placeholder="Duplicate reports from a retry bug, ticket #123" />
+        <textarea
+          name="reason"
+          required
+          minLength={3}
+          maxLength={500}
+          rows={2}
+          className={input}
+          placeholder="Duplicate reports from a retry bug, ticket #123"
+        />
         {err("reason")}
       </label>
       {state?.error && (
@@ -100,7 +128,11 @@ export function VoidEventsForm({ customers, eventTypes }: { customers: { externa
             : `Voided ${state.result.voided} event${state.result.voided === 1 ? "" : "s"} of ${state.result.customer}; ${state.result.hoursRecomputed} hour${state.result.hoursRecomputed === 1 ? "" : "s"} of usage recomputed.`}
         </p>
       )}
-      <button type="submit" disabled={pending} className="rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-500 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-500 disabled:opacity-60"
+      >
         {pending ? "Voiding…" : "Void events"}
       </button>
     </form>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/components/providers";
+import { fetchJson } from "@/components/data/fetch-json";
+import { usageKeys } from "@/components/data/query-keys";
 import { formatQuantity } from "@/lib/money/format-major";
 import type { UsageSummary } from "@/lib/period-charges/usage-summary-types";
 import { breakdownText } from "@/components/plans/quote-table";
@@ -11,7 +12,7 @@ import { DataTable } from "@/components/ui/data-table";
 /** The member's plan and this period's running charges; refreshes itself as usage arrives. */
 export function PlanSummary({ initial }: { initial: UsageSummary }) {
   const { data, error } = useQuery({
-    queryKey: ["usage-summary"],
+    queryKey: usageKeys.summary(),
     queryFn: () => fetchJson<UsageSummary>("/api/portal/usage-summary"),
     initialData: initial,
     refetchInterval: 5000,
@@ -19,7 +20,8 @@ export function PlanSummary({ initial }: { initial: UsageSummary }) {
   if (!data.subscription || !data.period) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-        You are not on a plan yet. Your usage is still recorded; it is charged from the moment your account manager assigns you a plan.
+        You are not on a plan yet. Your usage is still recorded; it is charged from the moment your account
+        manager assigns you a plan.
       </p>
     );
   }
@@ -29,11 +31,27 @@ export function PlanSummary({ initial }: { initial: UsageSummary }) {
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <h2 className="text-lg font-semibold">This period so far</h2>
         {data.meters.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-500">Your plan has no usage prices: only the base fee applies.</p>
+          <p className="mt-2 text-sm text-slate-500">
+            Your plan has no usage prices: only the base fee applies.
+          </p>
         ) : (
-          <DataTable columns={["Meter", "Price", { label: "Used", align: "right" }, { label: "Free left", align: "right" }, { label: "Charge so far", align: "right" }]} variant="plain" className="mt-3">
+          <DataTable
+            columns={[
+              "Meter",
+              "Price",
+              { label: "Used", align: "right" },
+              { label: "Free left", align: "right" },
+              { label: "Charge so far", align: "right" },
+            ]}
+            variant="plain"
+            className="mt-3"
+          >
             {data.meters.map((m) => (
-              <tr key={m.meter.key} className="border-t border-slate-100 align-top" data-testid={`meter-${m.meter.key}`}>
+              <tr
+                key={m.meter.key}
+                className="border-t border-slate-100 align-top"
+                data-testid={`meter-${m.meter.key}`}
+              >
                 <td className="py-2 font-medium">{m.meter.name}</td>
                 <td className="py-2 text-slate-600">
                   <div>{m.price.summary}</div>
@@ -69,20 +87,27 @@ export function PlanSummary({ initial }: { initial: UsageSummary }) {
           </div>
           <div className="flex justify-between">
             <dt>Usage so far</dt>
-            <dd className="tabular-nums" data-testid="plan-usage">{data.usage.formatted}</dd>
+            <dd className="tabular-nums" data-testid="plan-usage">
+              {data.usage.formatted}
+            </dd>
           </div>
           <div className="flex justify-between text-base font-semibold">
             <dt>Total so far</dt>
-            <dd className="tabular-nums" data-testid="plan-total">{data.total.formatted}</dd>
+            <dd className="tabular-nums" data-testid="plan-total">
+              {data.total.formatted}
+            </dd>
           </div>
           {data.minimumSpend && (
             <p className="text-xs text-slate-500">
               Minimum spend {data.minimumSpend.perPeriod.formatted} per period
-              {data.minimumSpend.toReach.amountMinor > 0 ? `: ${data.minimumSpend.toReach.formatted} more is charged at period end unless your usage reaches it.` : ": reached."}
+              {data.minimumSpend.toReach.amountMinor > 0
+                ? `: ${data.minimumSpend.toReach.formatted} more is charged at period end unless your usage reaches it.`
+                : ": reached."}
             </p>
           )}
           <p className="text-xs text-slate-400">
-            Each line is rounded once to the cent (half to even). {error ? `Could not refresh: ${error.message}. Retrying…` : "Live: updates as usage arrives."}
+            Each line is rounded once to the cent (half to even).{" "}
+            {error ? `Could not refresh: ${error.message}. Retrying…` : "Live: updates as usage arrives."}
           </p>
         </dl>
       </section>

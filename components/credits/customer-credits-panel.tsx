@@ -1,22 +1,45 @@
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { getCreditSummary } from "@/lib/ledger/get-credit-summary";
 import { listLedgerEntries } from "@/lib/ledger/list-ledger-entries";
-import { CreditChangeForms } from "./credit-change-forms";
+import { CreditChangeForms, type CreditChangeActions } from "./credit-change-forms";
 import { GrantsTable } from "./grants-table";
 
 /** The admin customer page's credits section: balance, open grants, the latest entries, and the change forms. */
-export async function CustomerCreditsPanel({ admin, customerId }: { admin: CurrentUser; customerId: string }) {
-  const [summary, ledger] = await Promise.all([getCreditSummary(admin, customerId), listLedgerEntries(admin, customerId, { limit: 10 })]);
+export async function CustomerCreditsPanel({
+  admin,
+  customerId,
+  actions,
+}: {
+  admin: CurrentUser;
+  customerId: string;
+  actions: CreditChangeActions;
+}) {
+  const [summary, ledger] = await Promise.all([
+    getCreditSummary(admin, customerId),
+    listLedgerEntries(admin, customerId, { limit: 10 }),
+  ]);
   return (
-    <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm" data-testid="customer-credits">
+    <section
+      className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      data-testid="customer-credits"
+    >
       <div className="flex items-baseline justify-between">
         <h2 className="text-lg font-semibold">Credits</h2>
         <div>
-          Balance <span className="text-2xl font-semibold tabular-nums" data-testid="admin-credit-balance">{summary.balance.formatted}</span>
+          Balance{" "}
+          <span className="text-2xl font-semibold tabular-nums" data-testid="admin-credit-balance">
+            {summary.balance.formatted}
+          </span>
         </div>
       </div>
-      {summary.autoRecharge?.enabled && <p className="text-sm text-slate-600">Auto-recharge on under {summary.autoRecharge.threshold.formatted} ({summary.autoRecharge.packName}).</p>}
-      {summary.autoRecharge?.disabledReason && <p className="text-sm text-red-700">{summary.autoRecharge.disabledReason}</p>}
+      {summary.autoRecharge?.enabled && (
+        <p className="text-sm text-slate-600">
+          Auto-recharge on under {summary.autoRecharge.threshold.formatted} ({summary.autoRecharge.packName}).
+        </p>
+      )}
+      {summary.autoRecharge?.disabledReason && (
+        <p className="text-sm text-red-700">{summary.autoRecharge.disabledReason}</p>
+      )}
       <GrantsTable grants={summary.grants} />
       {ledger.entries.length > 0 && (
         <ul className="divide-y divide-slate-100 text-sm">
@@ -32,7 +55,7 @@ export async function CustomerCreditsPanel({ admin, customerId }: { admin: Curre
           ))}
         </ul>
       )}
-      <CreditChangeForms customerId={customerId} currency={summary.currency} />
+      <CreditChangeForms customerId={customerId} currency={summary.currency} actions={actions} />
     </section>
   );
 }

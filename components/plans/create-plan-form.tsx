@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CURRENCY_CODES } from "@/lib/money/currencies";
 import { inputClass, ProblemList } from "./field";
-import { ApiError, sendJson, type Problem } from "./send-json";
+import { fetchJson, problemsOf, type Problem } from "@/components/data/fetch-json";
 
 /** Creates a plan and opens its first draft version in the editor. */
 export function CreatePlanForm() {
@@ -16,14 +16,17 @@ export function CreatePlanForm() {
     const form = new FormData(e.currentTarget);
     setPending(true);
     try {
-      const created = await sendJson<{ planId: string; draftVersionId: string }>("POST", "/api/admin/plans", {
-        name: form.get("name"),
-        description: form.get("description"),
-        currency: form.get("currency"),
+      const created = await fetchJson<{ planId: string; draftVersionId: string }>("/api/admin/plans", {
+        method: "POST",
+        body: {
+          name: form.get("name"),
+          description: form.get("description"),
+          currency: form.get("currency"),
+        },
       });
       router.push(`/admin/plans/${created.planId}/versions/${created.draftVersionId}`);
     } catch (err) {
-      setProblems(err instanceof ApiError ? (err.problems.length ? err.problems : [{ field: "(plan)", rule: "refused", message: err.message }]) : [{ field: "(plan)", rule: "network", message: "Could not reach the server; try again." }]);
+      setProblems(problemsOf(err, "(plan)"));
       setPending(false);
     }
   }
@@ -36,7 +39,12 @@ export function CreatePlanForm() {
         </label>
         <label className="block text-sm font-medium">
           Description
-          <input name="description" maxLength={500} placeholder="For teams shipping to production" className={inputClass} />
+          <input
+            name="description"
+            maxLength={500}
+            placeholder="For teams shipping to production"
+            className={inputClass}
+          />
         </label>
         <label className="block text-sm font-medium">
           Currency
@@ -46,7 +54,11 @@ export function CreatePlanForm() {
             ))}
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        >
           {pending ? "Creating…" : "Create plan"}
         </button>
       </div>

@@ -2,10 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, sendJson } from "./send-json";
+import { ApiError, fetchJson } from "@/components/data/fetch-json";
 
 /** Publishes the saved draft; after that it can be assigned and never changes. */
-export function PublishButton({ versionId, planId, number, blockedReason }: { versionId: string; planId: string; number: number; blockedReason: string | null }) {
+export function PublishButton({
+  versionId,
+  planId,
+  number,
+  blockedReason,
+}: {
+  versionId: string;
+  planId: string;
+  number: number;
+  blockedReason: string | null;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -13,7 +23,7 @@ export function PublishButton({ versionId, planId, number, blockedReason }: { ve
     setPending(true);
     setError(null);
     try {
-      await sendJson("POST", `/api/admin/plan-versions/${versionId}/publish`);
+      await fetchJson(`/api/admin/plan-versions/${versionId}/publish`, { method: "POST" });
       router.push(`/admin/plans/${planId}`);
       router.refresh();
     } catch (e) {
@@ -23,11 +33,21 @@ export function PublishButton({ versionId, planId, number, blockedReason }: { ve
   }
   return (
     <>
-      <button type="button" onClick={publish} disabled={pending || blockedReason !== null} title={blockedReason ?? undefined} className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm font-medium text-emerald-800 hover:bg-emerald-100 disabled:opacity-50">
+      <button
+        type="button"
+        onClick={publish}
+        disabled={pending || blockedReason !== null}
+        title={blockedReason ?? undefined}
+        className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-2 text-sm font-medium text-emerald-800 hover:bg-emerald-100 disabled:opacity-50"
+      >
         {pending ? "Publishing…" : `Publish version ${number}`}
       </button>
       {blockedReason && <span className="text-sm text-slate-500">{blockedReason}</span>}
-      {error && <span role="alert" className="text-sm text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      )}
     </>
   );
 }

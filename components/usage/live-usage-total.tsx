@@ -1,7 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/components/providers";
+import { fetchJson } from "@/components/data/fetch-json";
+import { usageKeys } from "@/components/data/query-keys";
 
 type UsageTotal = { meter: { key: string; name: string; unit: string }; total: string };
 
@@ -14,7 +15,7 @@ const groupDigits = (decimal: string) => {
 /** This month's usage for one meter; polls so new usage shows within seconds without a reload. */
 export function LiveUsageTotal({ meterKey, initial }: { meterKey: string; initial: UsageTotal }) {
   const { data, error, dataUpdatedAt } = useQuery({
-    queryKey: ["usage-total", { meter: meterKey }],
+    queryKey: usageKeys.total(meterKey),
     queryFn: () => fetchJson<UsageTotal>(`/api/portal/usage-total?meter=${encodeURIComponent(meterKey)}`),
     initialData: initial,
     refetchInterval: 2000,
@@ -23,10 +24,13 @@ export function LiveUsageTotal({ meterKey, initial }: { meterKey: string; initia
     <section className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
       <h2 className="text-sm font-medium text-slate-500">{data.meter.name} this month</h2>
       <p className="mt-2 text-4xl font-semibold tabular-nums" data-testid="usage-total">
-        {groupDigits(data.total)} <span className="text-lg font-normal text-slate-500">{data.meter.unit}</span>
+        {groupDigits(data.total)}{" "}
+        <span className="text-lg font-normal text-slate-500">{data.meter.unit}</span>
       </p>
       <p className="mt-2 text-xs text-slate-400">
-        {error ? `Could not refresh: ${error.message}. Retrying…` : `Live · updated ${new Date(dataUpdatedAt).toLocaleTimeString()}`}
+        {error
+          ? `Could not refresh: ${error.message}. Retrying…`
+          : `Live · updated ${new Date(dataUpdatedAt).toLocaleTimeString()}`}
       </p>
     </section>
   );

@@ -2,32 +2,60 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/components/providers";
+import { fetchJson } from "@/components/data/fetch-json";
+import { usageKeys } from "@/components/data/query-keys";
 import { UsageChart } from "@/components/charts/usage-chart";
-import { groupDigits, RANGE_LABELS, RANGE_PRESETS, usageRange, type RangePreset } from "@/lib/metering/queries/usage-range";
+import {
+  groupDigits,
+  RANGE_LABELS,
+  RANGE_PRESETS,
+  usageRange,
+  type RangePreset,
+} from "@/lib/metering/queries/usage-range";
 import type { UsageResult } from "@/lib/metering/queries/query-usage";
 import type { UsageMeter } from "@/lib/metering/meters/list-usage-meters";
 import { FirstEventHelp } from "./first-event-help";
 import { aggregationText, chartData, isEmptyUsage, NO_GROUP } from "./usage-view";
 
-export type UsageKey = { meter: string; range: RangePreset; from: string; to: string; granularity: "hour" | "day"; groupBy: string | null };
+export type UsageKey = {
+  meter: string;
+  range: RangePreset;
+  from: string;
+  to: string;
+  granularity: "hour" | "day";
+  groupBy: string | null;
+};
 
 const REFRESH_MS = 3000;
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 2 });
 
 /** One meter's live usage: range, granularity and dimension pickers, the chart, and totals. Polls every 3 s. */
-export function MeterUsageSection({ meter, customer, appUrl, initial }: { meter: UsageMeter; customer: string; appUrl: string; initial: { key: UsageKey; data: UsageResult } | null }) {
+export function MeterUsageSection({
+  meter,
+  customer,
+  appUrl,
+  initial,
+}: {
+  meter: UsageMeter;
+  customer: string;
+  appUrl: string;
+  initial: { key: UsageKey; data: UsageResult } | null;
+}) {
   const [now] = useState(() => new Date());
   const [preset, setPreset] = useState<RangePreset>(initial?.key.range ?? "today");
   const [custom, setCustom] = useState({ from: "", to: "" });
   const [granularity, setGranularity] = useState<"hour" | "day">(initial?.key.granularity ?? "hour");
-  const [groupBy, setGroupBy] = useState<string | null>(initial ? initial.key.groupBy : (meter.groupBy[0] ?? null));
+  const [groupBy, setGroupBy] = useState<string | null>(
+    initial ? initial.key.groupBy : (meter.groupBy[0] ?? null),
+  );
   const range = usageRange(preset, now, custom);
-  const key: UsageKey | null = range ? { meter: meter.key, range: preset, from: range.from, to: range.to, granularity, groupBy } : null;
+  const key: UsageKey | null = range
+    ? { meter: meter.key, range: preset, from: range.from, to: range.to, granularity, groupBy }
+    : null;
   const isInitial = key !== null && initial !== null && JSON.stringify(key) === JSON.stringify(initial.key);
 
   const query = useQuery({
-    queryKey: ["usage", key],
+    queryKey: usageKeys.series(key),
     queryFn: () => fetchJson<UsageResult>(`/api/portal/usage?${searchOf(key!)}`),
     enabled: key !== null,
     initialData: isInitial ? initial!.data : undefined,
@@ -39,7 +67,11 @@ export function MeterUsageSection({ meter, customer, appUrl, initial }: { meter:
   const format = (v: number) => compact.format(v);
 
   return (
-    <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid={`usage-section-${meter.key}`} aria-labelledby={`meter-${meter.key}`}>
+    <section
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      data-testid={`usage-section-${meter.key}`}
+      aria-labelledby={`meter-${meter.key}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h2 id={`meter-${meter.key}`} className="text-lg font-semibold">
@@ -52,7 +84,8 @@ export function MeterUsageSection({ meter, customer, appUrl, initial }: { meter:
         <div className="text-right">
           <p className="text-xs uppercase tracking-wide text-slate-500">{RANGE_LABELS[preset]} (UTC)</p>
           <p className="text-3xl font-semibold tabular-nums" data-testid={`usage-total-${meter.key}`}>
-            {data ? (data.total === null ? "–" : groupDigits(data.total)) : "…"} <span className="text-base font-normal text-slate-500">{meter.unit}</span>
+            {data ? (data.total === null ? "–" : groupDigits(data.total)) : "…"}{" "}
+            <span className="text-base font-normal text-slate-500">{meter.unit}</span>
           </p>
         </div>
       </div>
@@ -61,7 +94,13 @@ export function MeterUsageSection({ meter, customer, appUrl, initial }: { meter:
         <fieldset className="flex overflow-hidden rounded-md border border-slate-300">
           <legend className="sr-only">Range</legend>
           {RANGE_PRESETS.map((p) => (
-            <button key={p} type="button" aria-pressed={preset === p} onClick={() => setPreset(p)} className={toggle(preset === p)}>
+            <button
+              key={p}
+              type="button"
+              aria-pressed={preset === p}
+              onClick={() => setPreset(p)}
+              className={toggle(preset === p)}
+            >
               {RANGE_LABELS[p]}
             </button>
           ))}
@@ -70,18 +109,34 @@ export function MeterUsageSection({ meter, customer, appUrl, initial }: { meter:
           <>
             <label className="text-xs font-medium text-slate-600">
               From
-              <input type="date" value={custom.from} onChange={(e) => setCustom({ ...custom, from: e.target.value })} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" />
+              <input
+                type="date"
+                value={custom.from}
+                onChange={(e) => setCustom({ ...custom, from: e.target.value })}
+                className="mt-1 block rounded-md border border-slate-300 px-2 py-1"
+              />
             </label>
             <label className="text-xs font-medium text-slate-600">
               To
-              <input type="date" value={custom.to} onChange={(e) => setCustom({ ...custom, to: e.target.value })} className="mt-1 block rounded-md border border-slate-300 px-2 py-1" />
+              <input
+                type="date"
+                value={custom.to}
+                onChange={(e) => setCustom({ ...custom, to: e.target.value })}
+                className="mt-1 block rounded-md border border-slate-300 px-2 py-1"
+              />
             </label>
           </>
         )}
         <fieldset className="flex overflow-hidden rounded-md border border-slate-300">
           <legend className="sr-only">Granularity</legend>
           {(["hour", "day"] as const).map((g) => (
-            <button key={g} type="button" aria-pressed={granularity === g} onClick={() => setGranularity(g)} className={toggle(granularity === g)}>
+            <button
+              key={g}
+              type="button"
+              aria-pressed={granularity === g}
+              onClick={() => setGranularity(g)}
+              className={toggle(granularity === g)}
+            >
               {g === "hour" ? "Hourly" : "Daily"}
             </button>
           ))}
@@ -89,7 +144,11 @@ export function MeterUsageSection({ meter, customer, appUrl, initial }: { meter:
         {meter.groupBy.length > 0 && (
           <label className="text-xs font-medium text-slate-600">
             {stacked ? "Stack by" : "Split by"}
-            <select value={groupBy ?? ""} onChange={(e) => setGroupBy(e.target.value || null)} className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm">
+            <select
+              value={groupBy ?? ""}
+              onChange={(e) => setGroupBy(e.target.value || null)}
+              className="mt-1 block rounded-md border border-slate-300 px-2 py-1 text-sm"
+            >
               <option value="">Nothing</option>
               {meter.groupBy.map((d) => (
                 <option key={d} value={d}>
@@ -105,7 +164,9 @@ export function MeterUsageSection({ meter, customer, appUrl, initial }: { meter:
         {key === null ? (
           <p className="text-sm text-slate-500">Pick both dates of the custom range.</p>
         ) : !data ? (
-          query.error ? null : <p className="text-sm text-slate-500">Loading usage…</p>
+          query.error ? null : (
+            <p className="text-sm text-slate-500">Loading usage…</p>
+          )
         ) : isEmptyUsage(data) ? (
           <FirstEventHelp meter={meter} customer={customer} appUrl={appUrl} />
         ) : (
@@ -124,11 +185,25 @@ export function MeterUsageSection({ meter, customer, appUrl, initial }: { meter:
   );
 }
 
-function UsageBody({ data, stacked, format }: { data: UsageResult; stacked: boolean; format: (v: number) => string }) {
+function UsageBody({
+  data,
+  stacked,
+  format,
+}: {
+  data: UsageResult;
+  stacked: boolean;
+  format: (v: number) => string;
+}) {
   const { points, series, hiddenGroups } = chartData(data);
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_220px]">
-      <UsageChart points={points} series={series} stacked={stacked} formatValue={format} ariaLabel={`${data.meter.name} by ${data.granularity}`} />
+      <UsageChart
+        points={points}
+        series={series}
+        stacked={stacked}
+        formatValue={format}
+        ariaLabel={`${data.meter.name} by ${data.granularity}`}
+      />
       {data.groupBy !== null && (
         <table className="h-fit w-full text-sm" data-testid={`usage-groups-${data.meter.key}`}>
           <thead className="text-left text-xs text-slate-500">
@@ -141,11 +216,17 @@ function UsageBody({ data, stacked, format }: { data: UsageResult; stacked: bool
             {data.groups.map((g) => (
               <tr key={g.group ?? NO_GROUP} className="border-t border-slate-100">
                 <td className="py-1 pr-2 font-mono text-xs">{g.group ?? NO_GROUP}</td>
-                <td className="py-1 text-right tabular-nums">{g.total === null ? "–" : groupDigits(g.total)}</td>
+                <td className="py-1 text-right tabular-nums">
+                  {g.total === null ? "–" : groupDigits(g.total)}
+                </td>
               </tr>
             ))}
           </tbody>
-          {hiddenGroups > 0 && <caption className="caption-bottom pt-1 text-left text-xs text-slate-400">Chart shows the top {series.length}; all are listed.</caption>}
+          {hiddenGroups > 0 && (
+            <caption className="caption-bottom pt-1 text-left text-xs text-slate-400">
+              Chart shows the top {series.length}; all are listed.
+            </caption>
+          )}
         </table>
       )}
     </div>

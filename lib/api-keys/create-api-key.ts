@@ -4,7 +4,6 @@ import { prisma } from "@/lib/db/client";
 import { assertAdmin } from "@/lib/auth/assert-role";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors/app-error";
-import { zodProblems } from "@/lib/errors/zod-problems";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { generateApiKey } from "./key-format";
 
@@ -16,15 +15,20 @@ export const createApiKeyInput = z.object({
 /** Creates an API key. The secret is returned once and never stored: only its hash and prefix are. */
 export async function createApiKey(actor: Actor, input: unknown) {
   assertAdmin(actor);
-  const parsed = createApiKeyInput.safeParse(input);
-  if (!parsed.success) throw new AppError("UNPROCESSABLE", "Invalid API key", { problems: zodProblems(parsed.error) });
-  const { name, customerId } = parsed.data;
-  if (customerId && !(await prisma.customer.findUnique({ where: { id: customerId }, select: { id: true } }))) {
-    throw new AppError("UNPROCESSABLE", "Unknown customer", { problems: [{ field: "customerId", rule: "known_customer", message: "No such customer" }] });
+  const { name, customerId } = createApiKeyInput.parse(input);
+  if (
+    customerId &&
+    !(await prisma.customer.findUnique({ where: { id: customerId }, select: { id: true } }))
+  ) {
+    throw new AppError("UNPROCESSABLE", "Unknown customer", {
+      problems: [{ field: "customerId", rule: "known_customer", message: "No such customer" }],
+    });
   }
   const { secret, prefix, hash } = generateApiKey();
   const key = await prisma.$transaction(async (tx) => {
-    const created = await tx.apiKey.create({ data: { name, prefix, hash, customerId: customerId ?? null, createdById: actor.userId } });
+    const created = await tx.apiKey.create({
+      data: { name, prefix, hash, customerId: customerId ?? null, createdById: actor.userId },
+    });
     await recordAudit(actor, "api_key.created", created.id, { name, prefix, customerId }, tx);
     return created;
   });

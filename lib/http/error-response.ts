@@ -1,4 +1,4 @@
-import { isAppError } from "@/lib/errors/app-error";
+import { toAppError } from "@/lib/errors/to-app-error";
 
 /** A JSON answer before it becomes a Response (the ingest worker sends it back to the route as text). */
 export type JsonReply = { status: number; body: unknown };
@@ -9,9 +9,10 @@ export function errorResponse(e: unknown): Response {
   return Response.json(reply.body, { status: reply.status });
 }
 
-/** errorResponse's status and body. */
+/** errorResponse's status and body; a ZodError is a 422 naming its fields. */
 export function errorReply(e: unknown): JsonReply {
-  if (isAppError(e)) return { status: e.status, body: e.toJSON() };
+  const known = toAppError(e);
+  if (known) return { status: known.status, body: known.toJSON() };
   console.error("unhandled error in route:", e);
   return { status: 500, body: { error: { code: "INTERNAL", message: "Internal server error" } } };
 }

@@ -1,15 +1,22 @@
 import { z } from "zod";
 import { majorToMinor } from "@/lib/money/major-units";
 import { AppError, type FieldProblem } from "@/lib/errors/app-error";
-import { zodProblems } from "@/lib/errors/zod-problems";
 import type { CurrencyCode } from "@/lib/money/currencies";
 
-const text = (field: string, max: number) => z.string({ error: `${field} is required` }).trim().min(1, `${field} is required`).max(max, `${field} is at most ${max} characters`);
+const text = (field: string, max: number) =>
+  z
+    .string({ error: `${field} is required` })
+    .trim()
+    .min(1, `${field} is required`)
+    .max(max, `${field} is at most ${max} characters`);
 
 /** Promotional credits: an amount in major units ("25.00"), an optional expiry date, a description. */
 export const promotionalInput = z.strictObject({
   amount: z.string({ error: "amount is required" }),
-  expiresAt: z.iso.date("expiresAt must be a date like 2027-01-31").or(z.iso.datetime({ offset: true })).nullish(),
+  expiresAt: z.iso
+    .date("expiresAt must be a date like 2027-01-31")
+    .or(z.iso.datetime({ offset: true }))
+    .nullish(),
   description: text("description", 200),
   priority: z.number().int().min(0).max(1000).optional(),
 });
@@ -19,12 +26,6 @@ export const adjustmentInput = z.strictObject({
   amount: z.string({ error: "amount is required" }),
   reason: text("reason", 500),
 });
-
-export function parseAdminInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("UNPROCESSABLE", "The credit change is not valid", { problems: zodProblems(parsed.error) });
-  return parsed.data;
-}
 
 /** "25.00" (or "-5" when signed) in the currency's minor units; 422 on the amount field otherwise. */
 export function parseAmount(raw: string, currency: CurrencyCode, opts: { signed: boolean }): bigint {
@@ -45,7 +46,9 @@ export function parseExpiry(raw: string | null | undefined, now: Date): Date | n
   if (!raw) return null;
   const at = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T23:59:59.999Z`) : new Date(raw);
   if (at.getTime() <= now.getTime()) {
-    throw new AppError("UNPROCESSABLE", "expiresAt must be in the future", { problems: [{ field: "expiresAt", rule: "future", message: "must be in the future" }] });
+    throw new AppError("UNPROCESSABLE", "expiresAt must be in the future", {
+      problems: [{ field: "expiresAt", rule: "future", message: "must be in the future" }],
+    });
   }
   return at;
 }

@@ -5,7 +5,6 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
-import { zodProblems } from "@/lib/errors/zod-problems";
 import { lockOrCreateWallet } from "@/lib/ledger/wallet";
 import { prismaSql } from "@/lib/db/sql";
 import { ensureStripeCustomer } from "./ensure-stripe-customer";
@@ -26,26 +25,49 @@ export type StartedPurchase = { purchaseId: string; checkoutUrl: string };
  * on the session and its PaymentIntent). Credits land when Stripe's webhook says it was paid, never here.
  * Stripe is called outside any transaction; a failure marks the purchase FAILED and answers 503.
  */
-export async function startCreditPurchase(actor: Actor, customerId: string, raw: unknown): Promise<StartedPurchase> {
+export async function startCreditPurchase(
+  actor: Actor,
+  customerId: string,
+  raw: unknown,
+): Promise<StartedPurchase> {
   if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Credit packs are bought by a signed-in member");
   assertCanActForCustomer(actor, customerId);
-  const parsed = input.safeParse(raw);
-  if (!parsed.success) throw new AppError("UNPROCESSABLE", "Invalid purchase", { problems: zodProblems(parsed.error) });
-  const { packId, saveCard } = parsed.data;
-  const customer = await prisma.customer.findUnique({ where: { id: customerId }, select: { currency: true } });
+  const { packId, saveCard } = input.parse(raw);
+  const customer = await prisma.customer.findUnique({
+    where: { id: customerId },
+    select: { currency: true },
+  });
   if (!customer) throw new AppError("NOT_FOUND", "No such customer");
   const pack = await prisma.creditPack.findUnique({ where: { id: packId } });
   if (!pack || !pack.active || pack.currency !== customer.currency) {
-    throw new AppError("UNPROCESSABLE", "This credit pack is not for sale to you", { problems: [{ field: "packId", rule: "available_pack", message: "pick a pack from the list" }] });
+    throw new AppError("UNPROCESSABLE", "This credit pack is not for sale to you", {
+      problems: [{ field: "packId", rule: "available_pack", message: "pick a pack from the list" }],
+    });
   }
   const stripeCustomer = await ensureStripeCustomer(customerId);
   const purchase = await prisma.$transaction(async (tx) => {
     await lockOrCreateWallet(prismaSql(tx), customerId);
     return tx.creditPurchase.create({
-      data: { customerId, kind: "CHECKOUT", packId, packName: pack.name, currency: pack.currency, priceMinor: pack.priceMinor, creditsMinor: pack.creditsMinor + pack.bonusCreditsMinor, saveCard, createdById: actor.userId },
+      data: {
+        customerId,
+        kind: "CHECKOUT",
+        packId,
+        packName: pack.name,
+        currency: pack.currency,
+        priceMinor: pack.priceMinor,
+        creditsMinor: pack.creditsMinor + pack.bonusCreditsMinor,
+        saveCard,
+        createdById: actor.userId,
+      },
     });
   });
-  const metadata = purchaseMetadata({ customerId, purchaseId: purchase.id, packId, kind: "checkout", saveCard });
+  const metadata = purchaseMetadata({
+    customerId,
+    purchaseId: purchase.id,
+    packId,
+    kind: "checkout",
+    saveCard,
+  });
   const appUrl = env().APP_URL.replace(/\/$/, "");
   try {
     const session = await stripeClient().checkout.sessions.create(
@@ -53,20 +75,39 @@ export async function startCreditPurchase(actor: Actor, customerId: string, raw:
         mode: "payment",
         customer: stripeCustomer,
         client_reference_id: purchase.id,
-        line_items: [{ quantity: 1, price_data: { currency: pack.currency.toLowerCase(), unit_amount: Number(pack.priceMinor), product_data: { name: pack.name } } }],
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: pack.currency.toLowerCase(),
+              unit_amount: Number(pack.priceMinor),
+              product_data: { name: pack.name },
+            },
+          },
+        ],
         metadata,
-        payment_intent_data: { metadata, description: `Meterly credits: ${pack.name}`, ...(saveCard ? { setup_future_usage: "off_session" as const } : {}) },
+        payment_intent_data: {
+          metadata,
+          description: `Meterly credits: ${pack.name}`,
+          ...(saveCard ? { setup_future_usage: "off_session" as const } : {}),
+        },
         success_url: `${appUrl}/credits/purchases/${purchase.id}?session_id={CHECKOUT_SESSION_ID}`,
         cancel_url: `${appUrl}/credits?canceled=${purchase.id}`,
       },
       { idempotencyKey: `checkout:${purchase.id}` },
     );
     if (!session.url) throw new Error("Stripe returned a Checkout Session without a URL");
-    await prisma.creditPurchase.update({ where: { customerId_id: { customerId, id: purchase.id } }, data: { checkoutSessionId: session.id, checkoutUrl: session.url } });
+    await prisma.creditPurchase.update({
+      where: { customerId_id: { customerId, id: purchase.id } },
+      data: { checkoutSessionId: session.id, checkoutUrl: session.url },
+    });
     return { purchaseId: purchase.id, checkoutUrl: session.url };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    await prisma.creditPurchase.update({ where: { customerId_id: { customerId, id: purchase.id } }, data: { status: "FAILED", failureMessage: `Checkout could not start: ${message}` } });
+    await prisma.creditPurchase.update({
+      where: { customerId_id: { customerId, id: purchase.id } },
+      data: { status: "FAILED", failureMessage: `Checkout could not start: ${message}` },
+    });
     console.error("stripe checkout failed:", message);
     throw new AppError("UNAVAILABLE", "The payment page could not be opened; try again in a moment");
   }

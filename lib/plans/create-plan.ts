@@ -4,8 +4,6 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/assert-role";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors/app-error";
-import { zodProblems } from "@/lib/errors/zod-problems";
 import { isKnownCurrency } from "@/lib/money/currencies";
 
 export const createPlanInput = z.strictObject({
@@ -15,11 +13,12 @@ export const createPlanInput = z.strictObject({
 });
 
 /** Creates a plan with an empty draft version 1 to edit. */
-export async function createPlan(actor: Actor, input: unknown): Promise<{ planId: string; draftVersionId: string }> {
+export async function createPlan(
+  actor: Actor,
+  input: unknown,
+): Promise<{ planId: string; draftVersionId: string }> {
   assertAdmin(actor);
-  const parsed = createPlanInput.safeParse(input);
-  if (!parsed.success) throw new AppError("UNPROCESSABLE", "The plan is not valid", { problems: zodProblems(parsed.error) });
-  const { name, description, currency } = parsed.data;
+  const { name, description, currency } = createPlanInput.parse(input);
   return prisma.$transaction(async (tx) => {
     const plan = await tx.plan.create({ data: { name, description } });
     const version = await tx.planVersion.create({ data: { planId: plan.id, number: 1, currency } });

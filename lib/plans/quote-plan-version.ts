@@ -2,8 +2,6 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/assert-role";
-import { AppError } from "@/lib/errors/app-error";
-import { zodProblems } from "@/lib/errors/zod-problems";
 import { getPlanVersion } from "./get-plan-version";
 import { priceLine } from "./price-line";
 import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
@@ -14,13 +12,20 @@ const quantityText = z
   .string()
   .trim()
   .regex(/^\d{1,24}(\.\d+)?$/, "quantity must be a non-negative decimal like 1500000 or 2.5")
-  .refine((t) => (t.split(".")[1] ?? "").length <= MAX_QUANTITY_DECIMALS, `quantity may have at most ${MAX_QUANTITY_DECIMALS} decimal places`);
+  .refine(
+    (t) => (t.split(".")[1] ?? "").length <= MAX_QUANTITY_DECIMALS,
+    `quantity may have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
+  );
 
 const quoteInput = z.strictObject({ quantities: z.record(z.string(), quantityText) });
 
 export type Quote = {
   versionId: string;
-  lines: ({ meterId: string; meter: { key: string; name: string; unit: string }; price: string } & PriceLineDto)[];
+  lines: ({
+    meterId: string;
+    meter: { key: string; name: string; unit: string };
+    price: string;
+  } & PriceLineDto)[];
   baseFee: MoneyDto;
   usage: MoneyDto;
   /** What the minimum spend adds when base fee + usage stay under it. */
@@ -35,13 +40,17 @@ export type Quote = {
  */
 export async function quotePlanVersion(actor: Actor, versionId: string, input: unknown): Promise<Quote> {
   assertAdmin(actor);
-  const parsed = quoteInput.safeParse(input);
-  if (!parsed.success) throw new AppError("UNPROCESSABLE", "The quantities are not valid", { problems: zodProblems(parsed.error) });
+  const { quantities } = quoteInput.parse(input);
   const version = await getPlanVersion(actor, versionId);
   const { currency } = version;
   const lines = version.prices.map((p) => {
-    const line = priceLine(p.model, parsed.data.quantities[p.meterId] ?? "0", currency);
-    return { meterId: p.meterId, meter: p.meter, price: p.description.summary, ...priceLineDto(line, currency) };
+    const line = priceLine(p.model, quantities[p.meterId] ?? "0", currency);
+    return {
+      meterId: p.meterId,
+      meter: p.meter,
+      price: p.description.summary,
+      ...priceLineDto(line, currency),
+    };
   });
   const baseFee = BigInt(version.baseFeeMinor);
   const usage = lines.reduce((sum, l) => sum + BigInt(l.charge.amountMinor), 0n);

@@ -11,7 +11,7 @@ import { billingPeriodAt } from "./billing-period";
 import { lockCustomer } from "./lock-customer";
 import { prorateBaseFee, type Proration } from "./proration";
 import { settleSubscriptions } from "./settle-subscriptions";
-import { changeInput, parseInput } from "./subscription-input";
+import { changeInput } from "./subscription-input";
 
 export type ChangeResult = { subscriptionId: string; startsAt: Date; proration: Proration | null };
 
@@ -24,28 +24,54 @@ export type ChangeResult = { subscriptionId: string; startsAt: Date; proration: 
  * - timing "period_end" (a downgrade): the current subscription ends when its period ends and the new
  *   one is SCHEDULED to start then. A pending cancellation or earlier scheduled change is replaced.
  */
-export async function changeSubscription(actor: Actor, customerId: string, input: unknown): Promise<ChangeResult> {
+export async function changeSubscription(
+  actor: Actor,
+  customerId: string,
+  input: unknown,
+): Promise<ChangeResult> {
   assertAdmin(actor);
-  const { planVersionId, timing } = parseInput(changeInput, input);
+  const { planVersionId, timing } = changeInput.parse(input);
   const result = await prisma.$transaction(async (tx) => {
     const customer = await lockCustomer(tx, customerId);
     const now = new Date();
     await settleSubscriptions(tx, customer.id, now);
-    const current = await tx.subscription.findFirst({ where: { customerId: customer.id, status: "ACTIVE" }, include: { planVersion: true } });
-    if (!current) throw new AppError("CONFLICT", `${customer.name} has no subscription to change: assign a plan first`);
+    const current = await tx.subscription.findFirst({
+      where: { customerId: customer.id, status: "ACTIVE" },
+      include: { planVersion: true },
+    });
+    if (!current)
+      throw new AppError("CONFLICT", `${customer.name} has no subscription to change: assign a plan first`);
     const next = await assertAssignableVersion(tx, planVersionId, customer.currency);
     if (timing === "now" && next.id === current.planVersionId) {
-      throw new AppError("UNPROCESSABLE", "The customer is already on this version", { problems: [{ field: "planVersionId", rule: "different_version", message: "already on this version" }] });
+      throw new AppError("UNPROCESSABLE", "The customer is already on this version", {
+        problems: [{ field: "planVersionId", rule: "different_version", message: "already on this version" }],
+      });
     }
     await tx.subscription.deleteMany({ where: { customerId: customer.id, status: "SCHEDULED" } });
     const period = billingPeriodAt(current.anchorAt, current.planVersion.interval, now);
     const sameInterval = next.interval === current.planVersion.interval;
     if (timing === "period_end") {
-      await tx.subscription.update({ where: { id: current.id }, data: { endsAt: period.end, cancelAtPeriodEnd: false } });
-      const sub = await tx.subscription.create({
-        data: { customerId: customer.id, planVersionId: next.id, status: "SCHEDULED", startedAt: period.end, anchorAt: sameInterval ? current.anchorAt : period.end, replacesId: current.id },
+      await tx.subscription.update({
+        where: { id: current.id },
+        data: { endsAt: period.end, cancelAtPeriodEnd: false },
       });
-      await recordAudit(actor, "subscription.change_scheduled", sub.id, { customerId: customer.id, from: current.id, planVersionId: next.id, startsAt: period.end }, tx);
+      const sub = await tx.subscription.create({
+        data: {
+          customerId: customer.id,
+          planVersionId: next.id,
+          status: "SCHEDULED",
+          startedAt: period.end,
+          anchorAt: sameInterval ? current.anchorAt : period.end,
+          replacesId: current.id,
+        },
+      });
+      await recordAudit(
+        actor,
+        "subscription.change_scheduled",
+        sub.id,
+        { customerId: customer.id, from: current.id, planVersionId: next.id, startsAt: period.end },
+        tx,
+      );
       return { subscriptionId: sub.id, startsAt: period.end, proration: null };
     }
     const trialEndsAt = current.trialEndsAt && current.trialEndsAt > now ? current.trialEndsAt : null;
@@ -58,11 +84,28 @@ export async function changeSubscription(actor: Actor, customerId: string, input
       at: now,
       inTrial: trialEndsAt !== null,
     });
-    await tx.subscription.update({ where: { id: current.id }, data: { status: "ENDED", endsAt: now, cancelAtPeriodEnd: false } });
-    const sub = await tx.subscription.create({
-      data: { customerId: customer.id, planVersionId: next.id, status: "ACTIVE", startedAt: now, anchorAt: current.anchorAt, trialEndsAt, replacesId: current.id },
+    await tx.subscription.update({
+      where: { id: current.id },
+      data: { status: "ENDED", endsAt: now, cancelAtPeriodEnd: false },
     });
-    const details = { customerId: customer.id, from: current.id, planVersionId: next.id, creditMinor: String(proration.creditMinor), chargeMinor: String(proration.chargeMinor) };
+    const sub = await tx.subscription.create({
+      data: {
+        customerId: customer.id,
+        planVersionId: next.id,
+        status: "ACTIVE",
+        startedAt: now,
+        anchorAt: current.anchorAt,
+        trialEndsAt,
+        replacesId: current.id,
+      },
+    });
+    const details = {
+      customerId: customer.id,
+      from: current.id,
+      planVersionId: next.id,
+      creditMinor: String(proration.creditMinor),
+      chargeMinor: String(proration.chargeMinor),
+    };
     await recordAudit(actor, "subscription.changed", sub.id, details, tx);
     await grantTrialCredits(tx, customer.id, next, now);
     return { subscriptionId: sub.id, startsAt: now, proration };

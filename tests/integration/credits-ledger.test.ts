@@ -13,7 +13,7 @@ import { createDraftVersion } from "@/lib/plans/create-draft-version";
 import { publishPlanVersion } from "@/lib/plans/publish-plan-version";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 import { upsertMeter } from "@/lib/seed/factories";
-import { balanceOf, creditPlan, grant, outcome } from "../support/credit-fixtures";
+import { balanceOf, creditPlan, grant, outcome, refusalOf } from "../support/credit-fixtures";
 import { adminUser, customerWithKey, memberOf } from "../support/usage-fixtures";
 
 const DAY = 86_400_000;
@@ -35,7 +35,11 @@ describe("credit ledger", () => {
     const c = await customer();
     const never = await grant(c.id, 1000n, { kind: "PURCHASE" });
     const promo = await grant(c.id, 300n, { expiresAt: new Date(Date.now() + 20 * DAY), priority: 20 });
-    const trial = await grant(c.id, 200n, { kind: "TRIAL", expiresAt: new Date(Date.now() + 5 * DAY), priority: 10 });
+    const trial = await grant(c.id, 200n, {
+      kind: "TRIAL",
+      expiresAt: new Date(Date.now() + 5 * DAY),
+      priority: 10,
+    });
     await adjustCredits(admin, c.id, { amount: "-6.00", reason: "billing error" });
     const grants = await prisma.creditGrant.findMany({ where: { customerId: c.id } });
     const left = Object.fromEntries(grants.map((g) => [g.id, g.remainingMinor]));
@@ -43,7 +47,10 @@ describe("credit ledger", () => {
     expect(left[promo.grantId]).toBe(0n);
     expect(left[never.grantId]).toBe(900n);
     expect(await balanceOf(c.id)).toBe(900n);
-    const entries = await prisma.creditLedgerEntry.findMany({ where: { customerId: c.id }, orderBy: { seq: "asc" } });
+    const entries = await prisma.creditLedgerEntry.findMany({
+      where: { customerId: c.id },
+      orderBy: { seq: "asc" },
+    });
     expect(entries.map((e) => [e.seq, e.kind, e.amountMinor, e.balanceAfterMinor])).toEqual([
       [1n, "GRANT", 1000n, 1000n],
       [2n, "GRANT", 300n, 1300n],
@@ -55,12 +62,23 @@ describe("credit ledger", () => {
 
   it("admins grant expiring promotional credits and adjust with a reason, audited; bad input is a 422 with fields", async () => {
     const c = await customer();
-    await grantPromotionalCredits(admin, c.id, { amount: "25.00", expiresAt: "2099-12-31", description: "Launch promo" });
+    await grantPromotionalCredits(admin, c.id, {
+      amount: "25.00",
+      expiresAt: "2099-12-31",
+      description: "Launch promo",
+    });
     const g = await prisma.creditGrant.findFirstOrThrow({ where: { customerId: c.id } });
-    expect([g.kind, g.amountMinor, g.expiresAt?.toISOString()]).toEqual(["PROMOTIONAL", 2500n, "2099-12-31T23:59:59.999Z"]);
+    expect([g.kind, g.amountMinor, g.expiresAt?.toISOString()]).toEqual([
+      "PROMOTIONAL",
+      2500n,
+      "2099-12-31T23:59:59.999Z",
+    ]);
     await adjustCredits(admin, c.id, { amount: "5", reason: "goodwill" });
     expect(await balanceOf(c.id)).toBe(3000n);
-    const audit = await prisma.auditLog.findMany({ where: { target: c.id, action: { startsWith: "credits." } }, orderBy: { id: "asc" } });
+    const audit = await prisma.auditLog.findMany({
+      where: { target: c.id, action: { startsWith: "credits." } },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([
       ["credits.granted", admin.userId],
       ["credits.adjusted", admin.userId],
@@ -68,10 +86,16 @@ describe("credit ledger", () => {
     expect((audit[1].details as { reason: string }).reason).toBe("goodwill");
     const refused = await adjustCredits(admin, c.id, { amount: "-31", reason: "too much" }).catch((e) => e);
     expect([refused.status, refused.problems[0].field]).toEqual([422, "amount"]);
-    const bad = await grantPromotionalCredits(admin, c.id, { amount: "1.234", expiresAt: "2000-01-01", description: "" }).catch((e) => e);
+    const bad = await refusalOf(
+      grantPromotionalCredits(admin, c.id, { amount: "1.234", expiresAt: "2000-01-01", description: "" }),
+    );
     expect(bad.status).toBe(422);
     expect(bad.problems.map((p: { field: string }) => p.field)).toContain("description");
-    expect(await outcome(() => grantPromotionalCredits(admin, c.id, { amount: "1", expiresAt: "2001-01-01", description: "past" }))).toBe(422);
+    expect(
+      await outcome(() =>
+        grantPromotionalCredits(admin, c.id, { amount: "1", expiresAt: "2001-01-01", description: "past" }),
+      ),
+    ).toBe(422);
     expect(await balanceOf(c.id)).toBe(3000n);
   });
 
@@ -113,7 +137,9 @@ describe("credit ledger", () => {
     expect(await outcome(() => listLedgerEntries(member, other.id))).toBe(404);
     expect(await outcome(() => getCreditSummary(keyActor as never, mine.id))).toBe(403);
     expect(await outcome(() => adjustCredits(member, mine.id, { amount: "1", reason: "me" }))).toBe(403);
-    expect(await outcome(() => grantPromotionalCredits(member, mine.id, { amount: "1", description: "me" }))).toBe(403);
+    expect(
+      await outcome(() => grantPromotionalCredits(member, mine.id, { amount: "1", description: "me" })),
+    ).toBe(403);
     expect(await outcome(() => getCreditSummary(admin, "not-a-uuid"))).toBe(404);
   });
 });
@@ -122,9 +148,19 @@ describe("trial credits", () => {
   it("are granted once per customer and plan when the customer starts it, expiring in 30 days and burning first", async () => {
     const c = await customer();
     const meter = await upsertMeter({ key: `trial_${c.externalId.replace(/\W/g, "_")}` });
-    const plan = await creditPlan(admin, c.id, { meterId: meter.id, model: { kind: "per_unit", unitPrice: "0.01" }, paymentTerms: "PREPAID", trialCreditsMinor: 500 });
+    const plan = await creditPlan(admin, c.id, {
+      meterId: meter.id,
+      model: { kind: "per_unit", unitPrice: "0.01" },
+      paymentTerms: "PREPAID",
+      trialCreditsMinor: 500,
+    });
     const [trial] = await prisma.creditGrant.findMany({ where: { customerId: c.id } });
-    expect([trial.kind, trial.amountMinor, trial.priority, trial.sourceKey]).toEqual(["TRIAL", 500n, 10, `trial:${plan.planId}`]);
+    expect([trial.kind, trial.amountMinor, trial.priority, trial.sourceKey]).toEqual([
+      "TRIAL",
+      500n,
+      10,
+      `trial:${plan.planId}`,
+    ]);
     expect(Math.round((trial.expiresAt!.getTime() - trial.createdAt.getTime()) / DAY)).toBe(30);
     const { versionId } = await createDraftVersion(admin, plan.planId);
     await publishPlanVersion(admin, versionId);
@@ -142,7 +178,18 @@ describe("ledger:check", () => {
     try {
       const problems = await runLedgerCheck(process.env.DATABASE_URL!, [c.externalId]);
       expect(problems.map((p) => [p.externalId, p.check])).toContainEqual([c.externalId, "balance"]);
-      const script = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/ledger-check.ts", "--customer", c.externalId], { encoding: "utf8", env: process.env });
+      const script = spawnSync(
+        process.execPath,
+        [
+          "--conditions=react-server",
+          "--import",
+          "tsx",
+          "scripts/ledger-check.ts",
+          "--customer",
+          c.externalId,
+        ],
+        { encoding: "utf8", env: process.env },
+      );
       expect(script.status).toBe(1);
       expect(script.stderr).toContain(`customer ${c.externalId}`);
     } finally {

@@ -4,10 +4,15 @@ import { getCreditSummary } from "@/lib/ledger/get-credit-summary";
 import { listLedgerEntries } from "@/lib/ledger/list-ledger-entries";
 import { paymentsEnabled } from "@/lib/payments/payments-mode";
 import { CreditsView } from "@/components/credits/credits-view";
+import { autoRechargeAction, buyPackAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-export default async function CreditsPage({ searchParams }: { searchParams: Promise<{ canceled?: string }> }) {
+export default async function CreditsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ canceled?: string }>;
+}) {
   const user = await requireMember();
   const [summary, packs, ledger, { canceled }] = await Promise.all([
     getCreditSummary(user, user.customerId),
@@ -19,14 +24,22 @@ export default async function CreditsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Credits</h1>
-        <p className="text-sm text-slate-500">Prepaid credits pay for your usage as it happens. Buy a pack, or let auto-recharge top you up.</p>
+        <p className="text-sm text-slate-500">
+          Prepaid credits pay for your usage as it happens. Buy a pack, or let auto-recharge top you up.
+        </p>
       </div>
       {canceled && (
         <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">
           Payment canceled: nothing was charged. Pick a pack to try again.
         </p>
       )}
-      <CreditsView initial={summary} packs={packs} initialLedger={ledger} paymentsEnabled={paymentsEnabled()} />
+      <CreditsView
+        initial={summary}
+        packs={packs}
+        initialLedger={ledger}
+        paymentsEnabled={paymentsEnabled()}
+        actions={{ buyPack: buyPackAction, autoRecharge: autoRechargeAction }}
+      />
     </div>
   );
 }

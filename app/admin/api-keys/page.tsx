@@ -3,6 +3,7 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { listCustomers } from "@/lib/customers/list-customers";
 import { CreateApiKeyForm } from "@/components/admin/create-api-key-form";
 import { ApiKeyTable } from "@/components/admin/api-key-table";
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
 
 export default async function ApiKeysPage() {
   const admin = await requireAdmin();
@@ -11,10 +12,15 @@ export default async function ApiKeysPage() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">API keys</h1>
-        <p className="text-sm text-slate-500">Your apps send usage with these keys: Authorization: Bearer &lt;key&gt;.</p>
+        <p className="text-sm text-slate-500">
+          Your apps send usage with these keys: Authorization: Bearer &lt;key&gt;.
+        </p>
       </div>
-      <CreateApiKeyForm customers={customers.map((c) => ({ id: c.id, name: c.name }))} />
-      <ApiKeyTable keys={keys} />
+      <CreateApiKeyForm
+        customers={customers.map((c) => ({ id: c.id, name: c.name }))}
+        action={createApiKeyAction}
+      />
+      <ApiKeyTable keys={keys} revokeAction={revokeApiKeyAction} />
     </div>
   );
 }

@@ -2,29 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireAdmin } from "@/lib/auth/current-user";
 import { createCreditPack } from "@/lib/credit-packs/create-credit-pack";
 import { packInputFromForm } from "@/lib/credit-packs/pack-form-input";
 import { updateCreditPack } from "@/lib/credit-packs/update-credit-pack";
-import { isAppError } from "@/lib/errors/app-error";
-import { problemsByField } from "@/lib/errors/problems-by-field";
+import { formAction, formInput } from "@/lib/forms/form-action";
+import type { FormState } from "@/lib/forms/form-state";
 
-export type PackFormState = { error?: string; fields?: Record<string, string> } | null;
+type PackFormState = FormState<object>;
 
 /** Creates or (with an id) updates a pack; the admin is read from the session, the pack id checked by lib. */
 export async function savePackAction(_prev: PackFormState, form: FormData): Promise<PackFormState> {
-  const admin = await requireAdmin();
-  const id = String(form.get("id") ?? "");
-  const parsed = packInputFromForm(form);
-  if (!parsed.ok) return { error: "Fix the highlighted fields.", fields: problemsByField(parsed.problems) };
-  let name: string;
-  try {
-    name = (id ? await updateCreditPack(admin, id, parsed.input) : await createCreditPack(admin, parsed.input)).name;
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    const fields = problemsByField(e.problems);
-    return { error: Object.keys(fields).length ? "Fix the highlighted fields." : e.message, fields };
-  }
-  revalidatePath("/admin/credit-packs");
-  redirect(`/admin/credit-packs?saved=${encodeURIComponent(name)}`);
+  return formAction(form, {
+    role: "admin",
+    run: async (admin) => {
+      const id = String(form.get("id") ?? "");
+      const input = formInput(packInputFromForm(form));
+      const { name } = id ? await updateCreditPack(admin, id, input) : await createCreditPack(admin, input);
+      revalidatePath("/admin/credit-packs");
+      redirect(`/admin/credit-packs?saved=${encodeURIComponent(name)}`);
+    },
+  });
 }

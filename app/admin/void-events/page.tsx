@@ -4,21 +4,30 @@ import { listMeters } from "@/lib/metering/meters/list-meters";
 import { listRecentVoids } from "@/lib/metering/voids/list-recent-voids";
 import { VoidEventsForm } from "@/components/admin/void-events-form";
 import { DataTable } from "@/components/ui/data-table";
+import { voidEventsAction } from "./actions";
 
 export default async function VoidEventsPage() {
   const admin = await requireAdmin();
-  const [customers, meters, voids] = await Promise.all([listCustomers(admin), listMeters(admin), listRecentVoids(admin)]);
+  const [customers, meters, voids] = await Promise.all([
+    listCustomers(admin),
+    listMeters(admin),
+    listRecentVoids(admin),
+  ]);
   const eventTypes = [...new Set(meters.map((m) => m.eventType))].sort();
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Void events</h1>
         <p className="text-sm text-slate-500">
-          Corrections: voided events stop counting on every meter, at once, and the audit log keeps who voided them and why. Their ids stay taken, so a
-          re-sent copy is still a duplicate.
+          Corrections: voided events stop counting on every meter, at once, and the audit log keeps who voided
+          them and why. Their ids stay taken, so a re-sent copy is still a duplicate.
         </p>
       </div>
-      <VoidEventsForm customers={customers.map((c) => ({ externalId: c.externalId, name: c.name }))} eventTypes={eventTypes} />
+      <VoidEventsForm
+        customers={customers.map((c) => ({ externalId: c.externalId, name: c.name }))}
+        eventTypes={eventTypes}
+        action={voidEventsAction}
+      />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Recent voids</h2>
         {voids.length === 0 ? (
@@ -27,7 +36,9 @@ export default async function VoidEventsPage() {
           <DataTable columns={["When (UTC)", "Customer", "What", "Events", "Reason", "By"]}>
             {voids.map((v, i) => (
               <tr key={i} className="border-t border-slate-100 align-top">
-                <td className="px-4 py-2 whitespace-nowrap">{v.at.toISOString().replace("T", " ").slice(0, 16)}</td>
+                <td className="px-4 py-2 whitespace-nowrap">
+                  {v.at.toISOString().replace("T", " ").slice(0, 16)}
+                </td>
                 <td className="px-4 py-2 font-mono">{v.customer}</td>
                 <td className="px-4 py-2 font-mono text-xs">{describe(v.criteria)}</td>
                 <td className="px-4 py-2">{v.voided}</td>

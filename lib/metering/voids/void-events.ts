@@ -4,7 +4,6 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertAdmin } from "@/lib/auth/assert-role";
 import { AppError } from "@/lib/errors/app-error";
-import { zodProblems } from "@/lib/errors/zod-problems";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { timestampInRange } from "../meters/event-hour";
 import { hourBucket } from "@/lib/metering/rollups/rollup-deltas";
@@ -25,9 +24,20 @@ const LISTED_IDS = 100;
 export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResult> {
   assertAdmin(actor);
   const req = parseVoidRequest(input);
-  const customer = await prisma.customer.findUnique({ where: { externalId: req.customer }, select: { id: true, externalId: true } });
+  const customer = await prisma.customer.findUnique({
+    where: { externalId: req.customer },
+    select: { id: true, externalId: true },
+  });
   if (!customer) {
-    throw new AppError("UNPROCESSABLE", "Unknown customer", { problems: [{ field: "customer", rule: "known_customer", message: `No customer with externalId "${req.customer}"` }] });
+    throw new AppError("UNPROCESSABLE", "Unknown customer", {
+      problems: [
+        {
+          field: "customer",
+          rule: "known_customer",
+          message: `No customer with externalId "${req.customer}"`,
+        },
+      ],
+    });
   }
   return prisma.$transaction(
     async (tx) => {
@@ -36,10 +46,14 @@ export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResu
       await tx.$queryRaw`SELECT id FROM customers WHERE id = ${customer.id}::uuid FOR UPDATE`;
       const match = matchSql(customer.id, req);
       if (req.kind === "matching") {
-        const [{ n }] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM usage_events WHERE ${match}`;
+        const [{ n }] = await tx.$queryRaw<
+          { n: number }[]
+        >`SELECT count(*)::int AS n FROM usage_events WHERE ${match}`;
         if (n > MAX_VOID_EVENTS) {
           const message = `${n} events match; void at most ${MAX_VOID_EVENTS} at a time by narrowing from/to`;
-          throw new AppError("UNPROCESSABLE", message, { problems: [{ field: "from", rule: "too_many", message }] });
+          throw new AppError("UNPROCESSABLE", message, {
+            problems: [{ field: "from", rule: "too_many", message }],
+          });
         }
       }
       const voided = await tx.$queryRaw<{ idempotency_key: string; event_type: string; timestamp: Date }[]>`
@@ -47,7 +61,8 @@ export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResu
         WHERE ${match}
         RETURNING idempotency_key, event_type, "timestamp"`;
       if (req.kind === "one" && voided.length === 0) await explainNothingVoided(tx, customer.id, req.eventId);
-      if (voided.length === 0) return { customer: customer.externalId, voided: 0, eventIds: [], hoursRecomputed: 0 };
+      if (voided.length === 0)
+        return { customer: customer.externalId, voided: 0, eventIds: [], hoursRecomputed: 0 };
       const hoursByType = new Map<string, Map<number, Date>>();
       for (const e of voided) {
         const hour = hourBucket(e.timestamp);
@@ -63,9 +78,18 @@ export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResu
         await recomputePeriodCharges(tx, customer.id, type, stamps);
         hoursRecomputed += list.length;
       }
-      const eventIds = voided.map((e) => e.idempotency_key).sort().slice(0, LISTED_IDS);
+      const eventIds = voided
+        .map((e) => e.idempotency_key)
+        .sort()
+        .slice(0, LISTED_IDS);
       const { kind, reason, ...criteria } = req;
-      await recordAudit(actor, "usage.voided", customer.id, { reason, kind, criteria, voided: voided.length, eventIds }, tx);
+      await recordAudit(
+        actor,
+        "usage.voided",
+        customer.id,
+        { reason, kind, criteria, voided: voided.length, eventIds },
+        tx,
+      );
       return { customer: customer.externalId, voided: voided.length, eventIds, hoursRecomputed };
     },
     { timeout: 120_000, maxWait: 10_000 },
@@ -75,9 +99,9 @@ export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResu
 /** One event (`eventId`) or a filter (`eventType`, `from`, `to`, `property`), each with a customer and a reason. */
 export function parseVoidRequest(input: unknown): VoidRequest {
   const isOne = typeof input === "object" && input !== null && "eventId" in input;
-  const parsed = isOne ? voidOneSchema.safeParse(input) : voidMatchingSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("UNPROCESSABLE", "Invalid void request", { problems: zodProblems(parsed.error) });
-  return isOne ? { kind: "one", ...(parsed.data as typeof voidOneSchema._output) } : { kind: "matching", ...(parsed.data as typeof voidMatchingSchema._output) };
+  return isOne
+    ? { kind: "one", ...voidOneSchema.parse(input) }
+    : { kind: "matching", ...voidMatchingSchema.parse(input) };
 }
 
 function matchSql(customerId: string, req: VoidRequest): Prisma.Sql {
@@ -88,8 +112,21 @@ function matchSql(customerId: string, req: VoidRequest): Prisma.Sql {
   return Prisma.sql`${range} AND properties ->> ${req.property.name} = ${String(req.property.value)}`;
 }
 
-async function explainNothingVoided(tx: Prisma.TransactionClient, customerId: string, eventId: string): Promise<never> {
-  const event = await tx.usageEvent.findUnique({ where: { customerId_idempotencyKey: { customerId, idempotencyKey: eventId } }, select: { voidedAt: true } });
-  if (event?.voidedAt) throw new AppError("CONFLICT", `Event "${eventId}" was already voided at ${event.voidedAt.toISOString()}`);
-  throw new AppError("NOT_FOUND", `No event "${eventId}" for this customer`, { problems: [{ field: "eventId", rule: "known_event", message: `No event "${eventId}" for this customer` }] });
+async function explainNothingVoided(
+  tx: Prisma.TransactionClient,
+  customerId: string,
+  eventId: string,
+): Promise<never> {
+  const event = await tx.usageEvent.findUnique({
+    where: { customerId_idempotencyKey: { customerId, idempotencyKey: eventId } },
+    select: { voidedAt: true },
+  });
+  if (event?.voidedAt)
+    throw new AppError(
+      "CONFLICT",
+      `Event "${eventId}" was already voided at ${event.voidedAt.toISOString()}`,
+    );
+  throw new AppError("NOT_FOUND", `No event "${eventId}" for this customer`, {
+    problems: [{ field: "eventId", rule: "known_event", message: `No event "${eventId}" for this customer` }],
+  });
 }

@@ -5,6 +5,7 @@ import { getCreditPack } from "@/lib/credit-packs/get-credit-pack";
 import { parseCurrency } from "@/lib/money/currencies";
 import { notFoundOnMissing } from "@/components/plans/not-found-on-missing";
 import { PackForm } from "@/components/credits/pack-form";
+import { savePackAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
@@ -19,9 +20,20 @@ export default async function EditCreditPackPage({ params }: { params: Promise<{
         ← Credit packs
       </Link>
       <h1 className="text-2xl font-semibold">Edit {pack.name}</h1>
-      <p className="text-sm text-slate-500">Purchases already started keep the price and credits they began with.</p>
+      <p className="text-sm text-slate-500">
+        Purchases already started keep the price and credits they began with.
+      </p>
       <PackForm
-        initial={{ id: pack.id, name: pack.name, currency, price: major(pack.price.amountMinor), credits: major(pack.credits.amountMinor), bonusCredits: major(pack.bonusCredits.amountMinor), active: pack.active }}
+        action={savePackAction}
+        initial={{
+          id: pack.id,
+          name: pack.name,
+          currency,
+          price: major(pack.price.amountMinor),
+          credits: major(pack.credits.amountMinor),
+          bonusCredits: major(pack.bonusCredits.amountMinor),
+          active: pack.active,
+        }}
         submitLabel="Save pack"
       />
     </div>

@@ -1,44 +1,51 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireAdmin } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors/app-error";
-import { problemsByField } from "@/lib/errors/problems-by-field";
+import { z } from "zod";
+import { formAction } from "@/lib/forms/form-action";
+import { formText } from "@/lib/forms/form-fields";
+import type { FormState } from "@/lib/forms/form-state";
 import { adjustCredits } from "@/lib/ledger/adjust-credits";
 import { grantPromotionalCredits } from "@/lib/ledger/grant-promotional-credits";
 
-export type CreditChangeState = { error?: string; fields?: Record<string, string>; ok?: string } | null;
+type CreditChangeState = FormState;
+
+const promotionalFields = z.object({
+  customerId: formText,
+  amount: formText,
+  expiresAt: formText,
+  description: formText,
+});
+const adjustmentFields = z.object({ customerId: formText, amount: formText, reason: formText });
 
 /** Grants promotional credits; the customer id is checked by lib (admins only). */
-export async function grantPromotionalAction(_prev: CreditChangeState, form: FormData): Promise<CreditChangeState> {
-  const admin = await requireAdmin();
-  const customerId = String(form.get("customerId") ?? "");
-  const input = { amount: String(form.get("amount") ?? ""), expiresAt: String(form.get("expiresAt") ?? "") || null, description: String(form.get("description") ?? "") };
-  return run(customerId, async () => {
-    await grantPromotionalCredits(admin, customerId, input);
-    return `Granted ${input.amount} in promotional credits.`;
+export async function grantPromotionalAction(
+  _prev: CreditChangeState,
+  form: FormData,
+): Promise<CreditChangeState> {
+  return formAction(form, {
+    role: "admin",
+    schema: promotionalFields,
+    run: async (admin, { customerId, amount, expiresAt, description }) => {
+      await grantPromotionalCredits(admin, customerId, { amount, expiresAt: expiresAt || null, description });
+      revalidatePath(`/admin/customers/${customerId}`);
+      return { ok: `Granted ${amount} in promotional credits.` };
+    },
   });
 }
 
 /** Adjusts the balance up or down with a reason (audited). */
-export async function adjustCreditsAction(_prev: CreditChangeState, form: FormData): Promise<CreditChangeState> {
-  const admin = await requireAdmin();
-  const customerId = String(form.get("customerId") ?? "");
-  const input = { amount: String(form.get("amount") ?? ""), reason: String(form.get("reason") ?? "") };
-  return run(customerId, async () => {
-    await adjustCredits(admin, customerId, input);
-    return `Adjusted the balance by ${input.amount}.`;
+export async function adjustCreditsAction(
+  _prev: CreditChangeState,
+  form: FormData,
+): Promise<CreditChangeState> {
+  return formAction(form, {
+    role: "admin",
+    schema: adjustmentFields,
+    run: async (admin, { customerId, amount, reason }) => {
+      await adjustCredits(admin, customerId, { amount, reason });
+      revalidatePath(`/admin/customers/${customerId}`);
+      return { ok: `Adjusted the balance by ${amount}.` };
+    },
   });
-}
-
-async function run(customerId: string, change: () => Promise<string>): Promise<CreditChangeState> {
-  try {
-    const ok = await change();
-    revalidatePath(`/admin/customers/${customerId}`);
-    return { ok };
-  } catch (e) {
-    if (!isAppError(e)) throw e;
-    const fields = problemsByField(e.problems);
-    return { error: Object.keys(fields).length ? "Fix the highlighted fields." : e.message, fields };
-  }
 }

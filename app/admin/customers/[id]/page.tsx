@@ -8,12 +8,15 @@ import { CustomerCreditsPanel } from "@/components/credits/customer-credits-pane
 import { getBillingProfile } from "@/lib/billing/billing-profile";
 import { CollectionTermsForm } from "@/components/invoices/collection-terms-form";
 import { saveCollectionTermsAction } from "./billing-terms-actions";
+import { adjustCreditsAction, grantPromotionalAction } from "./credit-actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();
-  const { customer, subscriptions } = await notFoundOnMissing(getCustomerSubscriptions(admin, (await params).id));
+  const { customer, subscriptions } = await notFoundOnMissing(
+    getCustomerSubscriptions(admin, (await params).id),
+  );
   const [versions, billing] = await Promise.all([
     listPublishedVersions(admin, customer.currency),
     getBillingProfile(admin, customer.id),
@@ -29,14 +32,23 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
           External id <span className="font-mono">{customer.externalId}</span> · pays in {customer.currency}
         </p>
       </div>
-      <SubscriptionPanel customerId={customer.id} currency={customer.currency} subscriptions={subscriptions} versions={versions} />
+      <SubscriptionPanel
+        customerId={customer.id}
+        currency={customer.currency}
+        subscriptions={subscriptions}
+        versions={versions}
+      />
       <CollectionTermsForm
         customerId={customer.id}
         netTermsDays={billing.netTermsDays}
         dunningEnabled={billing.dunningEnabled}
         action={saveCollectionTermsAction}
       />
-      <CustomerCreditsPanel admin={admin} customerId={customer.id} />
+      <CustomerCreditsPanel
+        admin={admin}
+        customerId={customer.id}
+        actions={{ grantPromotional: grantPromotionalAction, adjust: adjustCreditsAction }}
+      />
     </div>
   );
 }

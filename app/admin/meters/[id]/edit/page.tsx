@@ -5,7 +5,7 @@ import { getMeter } from "@/lib/metering/meters/get-meter";
 import { formatFilterText } from "@/lib/metering/meters/filter-text";
 import { MeterForm } from "@/components/admin/meter-form";
 import { ArchiveMeterButton } from "@/components/admin/archive-meter-button";
-import { updateMeterAction } from "../../actions";
+import { archiveMeterAction, updateMeterAction } from "../../actions";
 
 export default async function EditMeterPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();
@@ -21,7 +21,7 @@ export default async function EditMeterPage({ params }: { params: Promise<{ id: 
         <h1 className="text-2xl font-semibold">
           Edit meter <code className="text-xl">{meter.key}</code>
         </h1>
-        <ArchiveMeterButton id={meter.id} meterKey={meter.key} />
+        <ArchiveMeterButton id={meter.id} meterKey={meter.key} action={archiveMeterAction} />
       </div>
       <MeterForm
         action={updateMeterAction}
