@@ -1,15 +1,18 @@
 import { requireMember } from "@/lib/auth/current-user";
 import { AppHeader } from "@/components/ui/app-header";
 import { prisma } from "@/lib/db/client";
+import { findFailedPayment } from "@/lib/billing/find-failed-payment";
+import { PaymentFailedBanner } from "@/components/invoices/payment-failed-banner";
+import { payInvoiceAction } from "./invoices/actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireMember();
-  const customer = await prisma.customer.findUnique({
-    where: { id: user.customerId },
-    select: { name: true },
-  });
+  const [customer, failed] = await Promise.all([
+    prisma.customer.findUnique({ where: { id: user.customerId }, select: { name: true } }),
+    findFailedPayment(user, user.customerId),
+  ]);
   return (
     <>
       <AppHeader
@@ -24,6 +27,7 @@ export default async function PortalLayout({ children }: { children: React.React
           { href: "/settings/billing", label: "Billing details" },
         ]}
       />
+      {failed && <PaymentFailedBanner failed={failed} action={payInvoiceAction} />}
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
     </>
   );

@@ -8,7 +8,10 @@ export type InvoiceActionState = { ok?: string; error?: string } | null;
 
 const button = "rounded-md border px-3 py-1.5 text-sm disabled:opacity-50";
 
-/** The admin's buttons for what the invoice's status allows: finalize a draft; void or mark an open one uncollectible; void an uncollectible one. */
+/**
+ * The admin's buttons for what the invoice's status allows: finalize a draft; void, mark paid (out of band) or
+ * retry the payment of an open or uncollectible one; mark an open one uncollectible.
+ */
 export function InvoiceActions({
   customerId,
   invoiceId,
@@ -43,6 +46,30 @@ export function InvoiceActions({
           className={`${button} border-slate-300 hover:bg-slate-50`}
         >
           Void
+        </button>
+      )}
+      {(status === "open" || status === "uncollectible") && (
+        <button
+          name="action"
+          value="retry_payment"
+          disabled={busy}
+          className={`${button} border-indigo-600 bg-indigo-600 text-white hover:bg-indigo-500`}
+        >
+          Retry payment now
+        </button>
+      )}
+      {(status === "open" || status === "uncollectible") && (
+        <button
+          name="action"
+          value="mark_paid"
+          disabled={busy}
+          onClick={(e) => {
+            if (!window.confirm("Record that this invoice was paid outside Stripe (e.g. a bank transfer)?"))
+              e.preventDefault();
+          }}
+          className={`${button} border-slate-300 hover:bg-slate-50`}
+        >
+          Mark paid (out of band)
         </button>
       )}
       {status === "open" && (

@@ -1,7 +1,10 @@
 import type { ReactNode } from "react";
 import type { InvoiceDetail } from "@/lib/billing/get-invoice";
 import { shortDate } from "@/lib/billing/short-date";
+import { CreditNotes } from "./credit-notes";
 import { InvoiceLines } from "./invoice-lines";
+import { InvoiceRelations } from "./invoice-relations";
+import { PaymentAttempts } from "./payment-attempts";
 import { InvoiceStatusBadge } from "./invoice-status-badge";
 import { InvoiceTotals } from "./invoice-totals";
 import { periodText } from "./invoice-period";
@@ -29,13 +32,31 @@ function BillTo({ invoice }: { invoice: InvoiceDetail }) {
   );
 }
 
-/** An invoice as the customer reads it: bill-to, period, status, dates, every line with its tiers, totals. `actions` go beside the status. */
-export function InvoiceDetailView({ invoice, actions }: { invoice: InvoiceDetail; actions?: ReactNode }) {
+/**
+ * An invoice as the customer reads it: bill-to, period, status, dates, every line with its tiers, totals,
+ * payment attempts, credit notes and related invoices (linked with `href`). `actions` go beside the status;
+ * `notice` above the header; `pdfHref`, for a finalized invoice, links its PDF.
+ */
+export function InvoiceDetailView({
+  invoice,
+  actions,
+  notice,
+  href,
+  pdfHref,
+}: {
+  invoice: InvoiceDetail;
+  actions?: ReactNode;
+  notice?: ReactNode;
+  href: (number: string) => string;
+  pdfHref?: string;
+}) {
+  const finalized = invoice.status !== "draft" && invoice.status !== "upcoming";
   return (
     <article
       className="space-y-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
       data-testid="invoice-detail"
     >
+      {notice}
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold">
@@ -45,6 +66,11 @@ export function InvoiceDetailView({ invoice, actions }: { invoice: InvoiceDetail
         </div>
         <div className="flex items-center gap-3">
           <InvoiceStatusBadge status={invoice.status} />
+          {pdfHref && finalized && (
+            <a href={pdfHref} className="text-sm text-indigo-700 hover:underline" data-testid="invoice-pdf">
+              Download PDF
+            </a>
+          )}
           {actions}
         </div>
       </header>
@@ -79,6 +105,9 @@ export function InvoiceDetailView({ invoice, actions }: { invoice: InvoiceDetail
         <InvoiceLines lines={invoice.lines} currency={invoice.currency} />
         <InvoiceTotals invoice={invoice} />
       </section>
+      <InvoiceRelations invoice={invoice} href={href} />
+      <CreditNotes notes={invoice.creditNotes} />
+      <PaymentAttempts payments={invoice.payments} />
     </article>
   );
 }

@@ -1,11 +1,11 @@
 import type { MoneyDto } from "@/lib/money/money-dto";
 
-/** Total, credits applied and amount due, under an invoice's lines. */
+/** Total, credits applied, credit notes that lowered it (when any) and amount due, under an invoice's lines. */
 export function InvoiceTotals({
   invoice,
   totalLabel = "Total",
 }: {
-  invoice: { total: MoneyDto; creditsApplied: MoneyDto; amountDue: MoneyDto };
+  invoice: { total: MoneyDto; creditsApplied: MoneyDto; amountDue: MoneyDto; creditNotesApplied?: MoneyDto };
   totalLabel?: string;
 }) {
   return (
@@ -23,6 +23,14 @@ export function InvoiceTotals({
           {invoice.creditsApplied.formatted}
         </dd>
       </div>
+      {invoice.creditNotesApplied && invoice.creditNotesApplied.amountMinor !== 0 && (
+        <div className="flex justify-between text-slate-600">
+          <dt>Credit notes applied</dt>
+          <dd className="tabular-nums" data-testid="invoice-credit-notes-applied">
+            −{invoice.creditNotesApplied.formatted}
+          </dd>
+        </div>
+      )}
       <div className="flex justify-between text-base font-semibold">
         <dt>Amount due</dt>
         <dd className="tabular-nums" data-testid="invoice-amount-due">

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { correctAfterVoid } from "@/lib/billing/corrections/correct-after-void";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
 import { voidEvents, type VoidResult } from "@/lib/metering/voids/void-events";
@@ -14,6 +15,7 @@ export async function voidEventsAction(_prev: VoidFormState, form: FormData): Pr
     role: "admin",
     run: async (admin) => {
       const result = await voidEvents(admin, voidInputFromForm(form));
+      await correctAfterVoid(result.customer, result.voided);
       revalidatePath("/admin/void-events");
       return { result };
     },

@@ -1,3 +1,4 @@
+import { correctAfterVoid } from "@/lib/billing/corrections/correct-after-void";
 import { sessionRoute } from "@/lib/http/session-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { voidEvents } from "@/lib/metering/voids/void-events";
@@ -6,9 +7,11 @@ export const dynamic = "force-dynamic";
 
 /**
  * Admin: voids usage events with a reason, by `{ customer, eventId, reason }` or by
- * `{ customer, eventType, from, to, property?: { name, value }, reason }`. Rollups follow in the same transaction.
+ * `{ customer, eventType, from, to, property?: { name, value }, reason }`. Rollups follow in the same transaction;
+ * then the customer's finalized invoices get their credit notes at once.
  */
 export const POST = sessionRoute(async (req, user) => {
   const result = await voidEvents(user, await readJsonBody(req));
+  await correctAfterVoid(result.customer, result.voided);
   return Response.json(result);
 });

@@ -10,7 +10,10 @@ import { invoiceAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
 
-/** Admin: one invoice of a customer with what its status allows (finalize now, void, mark uncollectible). */
+/**
+ * Admin: one invoice of a customer with what its status allows (finalize now, void, mark uncollectible, mark
+ * paid out of band, retry the payment now).
+ */
 export default async function AdminInvoicePage({
   params,
 }: {
@@ -32,6 +35,7 @@ export default async function AdminInvoicePage({
       </div>
       <InvoiceDetailView
         invoice={invoice}
+        href={(number) => `/admin/invoices/${invoice.customer.id}/${encodeURIComponent(number)}`}
         actions={
           invoice.id && (
             <InvoiceActions
