@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createTestDatabase } from "../tests/support/test-database";
-import { e2eDatabaseUrlFile } from "../e2e/support/e2e-database-file";
+import { e2eDatabaseUrlFile, e2eStripeUrlFile } from "../e2e/support/e2e-database-file";
 import { startLocalStripe } from "./support/local-stripe";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -21,6 +21,8 @@ async function main() {
   writeFileSync(urlFile, db.url);
   // Payments go to the Stripe sandbox on a free port, posting signed webhooks to this app.
   const stripe = await startLocalStripe({ appUrl: `http://127.0.0.1:${PORT}` });
+  const stripeUrlFile = e2eStripeUrlFile(PORT);
+  writeFileSync(stripeUrlFile, stripe.env.STRIPE_API_BASE);
   const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
     stdio: "inherit",
     env: {
@@ -43,6 +45,7 @@ async function main() {
     }
     await stripe.sandbox.close().catch(() => {});
     rmSync(urlFile, { force: true });
+    rmSync(stripeUrlFile, { force: true });
     await db.drop().catch((e) => console.error("could not drop the e2e database:", e.message));
     process.exit(0);
   };

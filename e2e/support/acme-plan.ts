@@ -1,15 +1,16 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 /**
- * Puts Acme on a new published postpaid plan charging `unitPrice` a token plus `baseFeeMinor` a month (through
- * the admin API, as the signed-in admin on `admin`): assigned, or changed to now when Acme is already on one.
+ * Puts Acme (or the customer named `customer`) on a new published postpaid plan charging `unitPrice` a token
+ * plus `baseFeeMinor` a month (through the admin API, as the signed-in admin on `admin`): assigned, or changed
+ * to now when it is already on one. Returns the customer's id.
  */
 export async function putAcmeOnPlan(
   admin: Page,
-  opts: { name?: string; unitPrice?: string; baseFeeMinor?: number } = {},
-): Promise<void> {
+  opts: { name?: string; unitPrice?: string; baseFeeMinor?: number; customer?: string } = {},
+): Promise<string> {
   await admin.goto("/admin");
-  await admin.getByRole("link", { name: "Acme AI", exact: true }).click();
+  await admin.getByRole("link", { name: opts.customer ?? "Acme AI", exact: true }).click();
   await expect(admin).toHaveURL(/\/admin\/customers\/[0-9a-f-]+$/);
   const customerId = admin.url().split("/").pop()!;
   const api: APIRequestContext = admin.request;
@@ -45,4 +46,5 @@ export async function putAcmeOnPlan(
     });
     expect(changed.status()).toBeLessThan(300);
   } else expect(assigned.status()).toBe(201);
+  return customerId;
 }
