@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { pool, prisma } from "@/lib/db/client";
+import { pgSql } from "@/lib/db/sql";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { AppError } from "@/lib/errors/app-error";
@@ -30,5 +31,8 @@ export async function previewUpcomingInvoice(
   });
   if (!sub) return null;
   const period = billingPeriodAt(sub.anchorAt, sub.planVersion.interval, now);
-  return upcomingDto(composeInvoice(await loadPeriodInputs(prisma, customerId, customer.currency, period)));
+  const [inputs] = await loadPeriodInputs(pgSql(pool()), [
+    { customerId, currency: customer.currency, period },
+  ]);
+  return upcomingDto(composeInvoice(inputs));
 }

@@ -3,9 +3,11 @@ import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { BillingInterval } from "@/lib/subscriptions/billing-period";
 import { correctStaleInvoices } from "./corrections/correct-stale-invoices";
-import { createDraftInvoice } from "./create-draft-invoice";
+import { withPgTransaction } from "@/lib/db/pg-transaction";
+import { draftInvoices, type DraftRequest } from "./draft-invoices";
 import { duePeriods, type BillableSubscription } from "./due-periods";
-import { finalizeInvoice } from "./finalize-invoice";
+import { finalizeDrafts } from "./finalize-drafts";
+import type { VersionCache } from "./load-period-inputs";
 
 export type BillingRunOptions = {
   /** The run's "now": periods ended by then are closed, drafts due by then finalized. */
@@ -16,7 +18,7 @@ export type BillingRunOptions = {
   graceHours?: number;
   /** Default INVOICE_NUMBER_PREFIX. */
   numberPrefix?: string;
-  /** Customers closed at once (each in its own transactions). */
+  /** Transactions at once (each drafts or finalizes a chunk of periods). */
   concurrency?: number;
   onProgress?: (line: string) => void;
 };
@@ -56,36 +58,44 @@ export async function runBillingClose(opts: BillingRunOptions = {}): Promise<Bil
     dryRun: !!opts.dryRun,
   };
   const byCustomer = await billableSubscriptions(at, opts.customerId);
-  await eachConcurrently([...byCustomer.values()], opts.concurrency ?? 4, async (subs, i) => {
+  const requests: DraftRequest[] = [];
+  for (const subs of byCustomer.values()) {
     const { customerId, currency } = subs[0];
-    const periods = new Map<string, { start: Date; end: Date; subscriptionIds: string[] }>();
+    const periods = new Map<string, DraftRequest>();
     for (const s of subs) {
       for (const p of duePeriods(s, at)) {
         const key = `${p.start.toISOString()}|${p.end.toISOString()}`;
-        const entry = periods.get(key) ?? { ...p, subscriptionIds: [] };
+        const entry = periods.get(key) ?? {
+          customerId,
+          currency,
+          period: p,
+          finalizeAfter: new Date(p.end.getTime() + graceMs),
+          subscriptionIds: [],
+        };
         entry.subscriptionIds.push(s.id);
         periods.set(key, entry);
       }
     }
-    for (const p of [...periods.values()].sort((a, b) => a.end.getTime() - b.end.getTime())) {
-      if (opts.dryRun) {
-        summary.drafted++;
-        opts.onProgress?.(`would draft ${customerId} ${p.start.toISOString()} – ${p.end.toISOString()}`);
-        continue;
-      }
-      const r = await createDraftInvoice({
-        customerId,
-        currency,
-        period: p,
-        finalizeAfter: new Date(p.end.getTime() + graceMs),
-        subscriptionIds: p.subscriptionIds,
-      });
-      if (r.created) summary.drafted++;
-      else summary.alreadyDrafted++;
-    }
-    summary.customers++;
-    if ((i + 1) % 1000 === 0) opts.onProgress?.(`drafts: ${i + 1} of ${byCustomer.size} customers`);
-  });
+    requests.push(...[...periods.values()].sort((a, b) => a.period.end.getTime() - b.period.end.getTime()));
+  }
+  summary.customers = byCustomer.size;
+  const concurrency = opts.concurrency ?? 2;
+  const versions: VersionCache = new Map();
+  if (opts.dryRun) {
+    summary.drafted = requests.length;
+    for (const r of requests)
+      opts.onProgress?.(
+        `would draft ${r.customerId} ${r.period.start.toISOString()} – ${r.period.end.toISOString()}`,
+      );
+  } else {
+    const progress = progressLines(requests.length, "periods drafted", opts.onProgress);
+    await eachConcurrently(chunks(requests, DRAFT_CHUNK), concurrency, async (chunk) => {
+      const created = await withPgTransaction((sql) => draftInvoices(sql, chunk, versions));
+      summary.drafted += created;
+      summary.alreadyDrafted += chunk.length - created;
+      progress(chunk.length);
+    });
+  }
   const due = await prisma.invoice.findMany({
     where: {
       status: "DRAFT",
@@ -93,18 +103,26 @@ export async function runBillingClose(opts: BillingRunOptions = {}): Promise<Bil
       ...(opts.customerId ? { customerId: opts.customerId } : {}),
     },
     select: { customerId: true, id: true },
-    orderBy: [{ periodEnd: "asc" }],
+    orderBy: [{ customerId: "asc" }, { periodEnd: "asc" }],
   });
   summary.dueDrafts = due.length;
   if (!opts.dryRun) {
-    await eachConcurrently(due, opts.concurrency ?? 4, async (inv, i) => {
-      const r = await finalizeInvoice(inv.customerId, inv.id, at, {
-        ifDraft: true,
-        numberPrefix: opts.numberPrefix,
-      });
-      if (r.finalized) summary.finalized++;
-      if ((i + 1) % 1000 === 0) opts.onProgress?.(`finalized: ${i + 1} of ${due.length} drafts`);
-    });
+    const numberPrefix = opts.numberPrefix ?? env().INVOICE_NUMBER_PREFIX;
+    const progress = progressLines(due.length, "drafts finalized", opts.onProgress);
+    await eachConcurrently(
+      chunks(
+        due.map((d) => ({ customerId: d.customerId, invoiceId: d.id })),
+        FINALIZE_CHUNK,
+      ),
+      concurrency,
+      async (chunk) => {
+        const done = await withPgTransaction((sql) =>
+          finalizeDrafts(sql, chunk, at, { numberPrefix, versions }),
+        );
+        summary.finalized += done.length;
+        progress(chunk.length);
+      },
+    );
   }
   if (!opts.dryRun) {
     for (const c of await correctStaleInvoices({ customerId: opts.customerId })) {
@@ -113,6 +131,26 @@ export async function runBillingClose(opts: BillingRunOptions = {}): Promise<Bil
     }
   }
   return summary;
+}
+
+/** Periods drafted, and drafts finalized, per transaction: a few statements each whatever the count. */
+const DRAFT_CHUNK = 500;
+const FINALIZE_CHUNK = 200;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** A progress line each time another 1,000 are done. */
+function progressLines(total: number, what: string, onProgress?: (line: string) => void) {
+  let done = 0;
+  return (n: number) => {
+    const before = Math.floor(done / 1000);
+    done += n;
+    if (onProgress && Math.floor(done / 1000) > before) onProgress(`${what}: ${done} of ${total}`);
+  };
 }
 
 type Row = BillableSubscription & { currency: string };

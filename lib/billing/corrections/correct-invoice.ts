@@ -54,7 +54,10 @@ export async function correctInvoice(customerId: string, invoiceId: string): Pro
     const seenAt = new Date();
     const since = parent.chargesSeenAt ?? parent.finalizedAt ?? seenAt;
     const period = { start: parent.periodStart, end: parent.periodEnd };
-    const current = composeInvoice(await loadPeriodInputs(tx, customerId, customer.currency, period));
+    const [inputs] = await loadPeriodInputs(prismaSql(tx), [
+      { customerId, currency: customer.currency, period },
+    ]);
+    const current = composeInvoice(inputs);
     const { billed, supplements, creditNotes } = await billedLines(tx, customerId, invoiceId);
     const deltas = lineDeltas(billed, current.lines);
     await tx.invoice.update({
@@ -113,7 +116,7 @@ export async function correctInvoice(customerId: string, invoiceId: string): Pro
       amountMinor: d.amountMinor,
       details: { quantityBefore: d.quantityBefore, events: d.events } as never,
     }));
-    await writeInvoiceLines(tx, customerId, created.id, {
+    const invoice = {
       currency: parseCurrency(parent.currency),
       periodStart: period.start,
       periodEnd: period.end,
@@ -121,6 +124,9 @@ export async function correctInvoice(customerId: string, invoiceId: string): Pro
       totalMinor: chargesMinor,
       creditsMinor,
       amountDueMinor: dueDelta,
+    };
+    await writeInvoiceLines(prismaSql(tx), [{ customerId, invoiceId: created.id, invoice }], {
+      replace: false,
     });
     if (dueDelta > 0n)
       await scheduleCollection(tx, {
