@@ -1,5 +1,5 @@
 import "server-only";
-import Stripe from "stripe";
+import { isCardError } from "@/lib/payments/card-error";
 import { prisma } from "@/lib/db/client";
 import { purchaseMetadata } from "@/lib/payments/purchase-metadata";
 import { recordPaymentFailure } from "@/lib/payments/record-payment-failure";
@@ -16,14 +16,18 @@ export async function chargeAutoRecharge(payload: Record<string, unknown>): Prom
   const purchaseId = String(payload.purchaseId ?? "");
   const purchase = await prisma.creditPurchase.findUnique({
     where: { customerId_id: { customerId, id: purchaseId } },
-    include: { wallet: { include: { customer: { select: { stripeCustomerId: true } }, autoRecharge: true } } },
+    include: {
+      wallet: { include: { customer: { select: { stripeCustomerId: true } }, autoRecharge: true } },
+    },
   });
   if (!purchase || purchase.status !== "PENDING" || purchase.kind !== "AUTO_RECHARGE") return;
   const ref = { customerId, purchaseId, kind: "auto_recharge" as const, saveCard: false };
   const stripeCustomer = purchase.wallet.customer.stripeCustomerId;
   const paymentMethod = purchase.wallet.autoRecharge?.paymentMethodId;
   if (!stripeCustomer || !paymentMethod) {
-    await prisma.$transaction((tx) => recordPaymentFailure(tx, ref, { paymentIntentId: null, message: "No saved card to charge" }));
+    await prisma.$transaction((tx) =>
+      recordPaymentFailure(tx, ref, { paymentIntentId: null, message: "No saved card to charge" }),
+    );
     return;
   }
   try {
@@ -40,10 +44,15 @@ export async function chargeAutoRecharge(payload: Record<string, unknown>): Prom
       },
       { idempotencyKey: `recharge:${customerId}:${purchase.crossingSeq}` },
     );
-    await prisma.creditPurchase.updateMany({ where: { customerId, id: purchaseId, paymentIntentId: null }, data: { paymentIntentId: pi.id } });
+    await prisma.creditPurchase.updateMany({
+      where: { customerId, id: purchaseId, paymentIntentId: null },
+      data: { paymentIntentId: pi.id },
+    });
   } catch (e) {
-    if (!(e instanceof Stripe.errors.StripeCardError)) throw e;
+    if (!isCardError(e)) throw e;
     const piId = e.payment_intent?.id ?? null;
-    await prisma.$transaction((tx) => recordPaymentFailure(tx, ref, { paymentIntentId: piId, message: e.message }));
+    await prisma.$transaction((tx) =>
+      recordPaymentFailure(tx, ref, { paymentIntentId: piId, message: e.message }),
+    );
   }
 }

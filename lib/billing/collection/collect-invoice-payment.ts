@@ -1,5 +1,5 @@
 import "server-only";
-import Stripe from "stripe";
+import { isCardError } from "@/lib/payments/card-error";
 import { prisma } from "@/lib/db/client";
 import { stripeClient } from "@/lib/payments/stripe-client";
 import { invoicePaymentMetadata } from "./invoice-payment-ref";
@@ -75,7 +75,7 @@ export async function collectInvoicePayment(payload: Record<string, unknown>): P
       data: { paymentIntentId: pi.id },
     });
   } catch (e) {
-    if (!(e instanceof Stripe.errors.StripeCardError)) throw e;
+    if (!isCardError(e)) throw e;
     const piId = e.payment_intent?.id ?? null;
     await prisma.$transaction((tx) =>
       recordInvoicePaymentFailure(tx, ref, { paymentIntentId: piId, message: e.message }),
