@@ -1,16 +1,9 @@
+import type { BillingProfile } from "./billing-profile";
+
 /** The billing details an invoice is addressed to, as stored on it at finalization. */
 export type BillTo = { name: string; email: string; addressLines: string[]; country: string };
 
-type Profile = {
-  legalName: string;
-  email: string;
-  addressLine1: string;
-  addressLine2: string;
-  city: string;
-  postalCode: string;
-  region: string;
-  country: string;
-};
+type Profile = Omit<BillingProfile, "netTermsDays" | "dunningEnabled">;
 
 export function billToSnapshot(customerName: string, profile: Profile | null): BillTo {
   if (!profile) return { name: customerName, email: "", addressLines: [], country: "" };

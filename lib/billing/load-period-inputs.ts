@@ -2,6 +2,8 @@ import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { parseCurrency } from "@/lib/money/currencies";
 import { billingPeriodAt, type BillingInterval } from "@/lib/subscriptions/billing-period";
+import type { SubscriptionRow } from "@/lib/period-charges/subscriptions-in-force";
+import { groupBy } from "./group-by";
 import type { PeriodInputs, PeriodSubscription } from "./invoice-types";
 
 export type PeriodRequest = { customerId: string; currency: string; period: { start: Date; end: Date } };
@@ -37,16 +39,7 @@ LEFT JOIN plan_prices pp ON pp.plan_version_id = v.id LEFT JOIN meters m ON m.id
 WHERE v.id = ANY($1::uuid[])
 GROUP BY v.id, p.name`;
 
-type SubRow = {
-  id: string;
-  customer_id: string;
-  plan_version_id: string;
-  anchor_at: Date;
-  started_at: Date;
-  ends_at: Date | null;
-  trial_ends_at: Date | null;
-  interval: BillingInterval;
-};
+type SubRow = SubscriptionRow;
 type VersionRow = {
   id: string;
   plan_name: string;
@@ -148,15 +141,4 @@ export async function loadPeriodInputs(
       }),
     };
   });
-}
-
-function groupBy<T>(rows: T[], by: (row: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = by(r);
-    const list = out.get(k);
-    if (list) list.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
 }

@@ -7,6 +7,7 @@ import { withPgTransaction } from "@/lib/db/pg-transaction";
 import { draftInvoices, type DraftRequest } from "./draft-invoices";
 import { duePeriods, type BillableSubscription } from "./due-periods";
 import { finalizeDrafts } from "./finalize-drafts";
+import { groupBy } from "./group-by";
 import type { VersionCache } from "./load-period-inputs";
 
 export type BillingRunOptions = {
@@ -175,23 +176,17 @@ async function billableSubscriptions(at: Date, customerId?: string): Promise<Map
       AND (s.billed_through IS NULL OR s.billed_through < ${at})
       AND (${customerId ?? null}::uuid IS NULL OR s.customer_id = ${customerId ?? null}::uuid)
     ORDER BY s.customer_id, s.started_at`;
-  const out = new Map<string, Row[]>();
-  for (const r of rows) {
-    const sub: Row = {
-      id: r.id,
-      customerId: r.customer_id,
-      anchorAt: r.anchor_at,
-      startedAt: r.started_at,
-      endsAt: r.ends_at,
-      billedThrough: r.billed_through,
-      interval: r.interval,
-      currency: r.currency,
-    };
-    const list = out.get(sub.customerId);
-    if (list) list.push(sub);
-    else out.set(sub.customerId, [sub]);
-  }
-  return out;
+  const subs = rows.map((r): Row => ({
+    id: r.id,
+    customerId: r.customer_id,
+    anchorAt: r.anchor_at,
+    startedAt: r.started_at,
+    endsAt: r.ends_at,
+    billedThrough: r.billed_through,
+    interval: r.interval,
+    currency: r.currency,
+  }));
+  return groupBy(subs, (s) => s.customerId);
 }
 
 /** Runs `fn` over items with at most `limit` running at once; the first error is thrown after all settle. */

@@ -1,10 +1,6 @@
 import type { CurrencyCode } from "@/lib/money/currencies";
-import { MoneyDecimal, ZERO } from "@/lib/money/decimal";
 import { formatQuantity } from "@/lib/money/format-major";
-import { toMinorUnits } from "@/lib/money/round";
-import { priceLine } from "@/lib/plans/price-line";
-import type { PriceModel } from "@/lib/rating/price-model";
-import { priceModelSchema } from "@/lib/rating/price-model-schema";
+import { meterFigures } from "@/lib/period-charges/meter-charges";
 import type { BillingPeriod } from "@/lib/subscriptions/billing-period";
 import type { ComposedLine, PeriodSubscription } from "./invoice-types";
 
@@ -24,28 +20,23 @@ export function usageLines(
   return [...sub.version.prices]
     .sort((a, b) => a.meter.name.localeCompare(b.meter.name) || a.meter.key.localeCompare(b.meter.key))
     .map((p) => {
-      const model = priceModelSchema.parse(p.priceModel) as PriceModel;
-      const row = byMeter.get(p.meterId);
-      const quantity = row ? new MoneyDecimal(row.quantity.toString()) : ZERO;
-      const amount = row ? new MoneyDecimal(row.amount.toString()) : ZERO;
-      const included = new MoneyDecimal(model.includedUnits ?? "0");
-      const left = included.minus(quantity.isNegative() ? ZERO : quantity);
+      const f = meterFigures(p.priceModel, byMeter.get(p.meterId), currency);
       return {
         kind: "USAGE" as const,
-        description: `${p.meter.name}: ${formatQuantity(quantity)} ${p.meter.unit}`,
+        description: `${p.meter.name}: ${formatQuantity(f.quantity)} ${p.meter.unit}`,
         subscriptionId: sub.id,
         meterId: p.meterId,
         fromAt: from,
         toAt: to,
-        quantity: quantity.toFixed(),
-        includedUnits: included.toFixed(),
-        amountExact: amount.toFixed(),
-        amountMinor: toMinorUnits(amount, currency),
+        quantity: f.quantity.toFixed(),
+        includedUnits: f.includedUnits,
+        amountExact: f.amount.toFixed(),
+        amountMinor: f.amountMinor,
         details: {
           meterKey: p.meter.key,
           unit: p.meter.unit,
-          freeUnitsLeft: (left.isNegative() ? ZERO : left).toFixed(),
-          breakdown: priceLine(model, quantity, currency).breakdown,
+          freeUnitsLeft: f.freeUnitsLeft,
+          breakdown: f.breakdown,
         },
       };
     });

@@ -19,22 +19,39 @@ export function meterCharges(prices: PriceRow[], rows: ChargeRow[], currency: Cu
   const byMeter = new Map(rows.map((r) => [r.meterId, r]));
   return prices
     .map((p) => {
-      const model = priceModelSchema.parse(p.priceModel) as PriceModel;
-      const row = byMeter.get(p.meterId);
-      const quantity = row ? new MoneyDecimal(row.quantity.toString()) : ZERO;
-      const amount = row ? new MoneyDecimal(row.amount.toString()) : ZERO;
-      const included = new MoneyDecimal(model.includedUnits ?? "0");
-      const left = included.minus(quantity.isNegative() ? ZERO : quantity);
+      const f = meterFigures(p.priceModel, byMeter.get(p.meterId), currency);
       return {
         meter: p.meter,
-        price: describePrice(model, currency, p.meter.unit),
-        quantity: quantity.toFixed(),
-        includedUnits: included.toFixed(),
-        freeUnitsLeft: (left.isNegative() ? ZERO : left).toFixed(),
-        amount: amount.toFixed(),
-        charge: moneyDto(toMinorUnits(amount, currency), currency),
-        breakdown: priceLine(model, quantity, currency).breakdown,
+        price: describePrice(f.model, currency, p.meter.unit),
+        quantity: f.quantity.toFixed(),
+        includedUnits: f.includedUnits,
+        freeUnitsLeft: f.freeUnitsLeft,
+        amount: f.amount.toFixed(),
+        charge: moneyDto(f.amountMinor, currency),
+        breakdown: f.breakdown,
       };
     })
     .sort((a, b) => a.meter.name.localeCompare(b.meter.name));
+}
+
+/**
+ * A priced meter's figures for a period from its running-charge row (none: no usage yet): the quantity, the
+ * unrounded amount kept at ingest and that amount rounded once, the free units and those left, and the
+ * tier breakdown of the quantity. The Plan page's lines and the invoice's usage lines both read these.
+ */
+export function meterFigures(priceModel: unknown, row: ChargeRow | undefined, currency: CurrencyCode) {
+  const model = priceModelSchema.parse(priceModel) as PriceModel;
+  const quantity = row ? new MoneyDecimal(row.quantity.toString()) : ZERO;
+  const amount = row ? new MoneyDecimal(row.amount.toString()) : ZERO;
+  const included = new MoneyDecimal(model.includedUnits ?? "0");
+  const left = included.minus(quantity.isNegative() ? ZERO : quantity);
+  return {
+    model,
+    quantity,
+    amount,
+    amountMinor: toMinorUnits(amount, currency),
+    includedUnits: included.toFixed(),
+    freeUnitsLeft: (left.isNegative() ? ZERO : left).toFixed(),
+    breakdown: priceLine(model, quantity, currency).breakdown,
+  };
 }
