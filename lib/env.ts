@@ -60,7 +60,9 @@ const schema = z
         (days) => days.every((d, i) => i === 0 || d > days[i - 1]),
         "DUNNING_RETRY_DAYS must increase, e.g. 1,3,5,7",
       ),
-    INVOICE_NUMBER_PREFIX: z
+    /** Dunning: "on" suspends a customer's ingestion (402 account_suspended) while an invoice of theirs is uncollectible. */
+  DUNNING_SUSPEND: z.enum(["on", "off"]).default("off"),
+  INVOICE_NUMBER_PREFIX: z
       .string()
       .regex(/^[A-Z0-9]{1,10}$/, "INVOICE_NUMBER_PREFIX must be 1-10 capital letters or digits")
       .default("MTR"),

@@ -5,6 +5,7 @@ import { assertAdmin } from "@/lib/auth/assert-role";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/db/is-uuid";
 import { AppError } from "@/lib/errors/app-error";
+import { liftSuspensionIfSettled } from "./collection/account-suspension";
 import { finalizeInvoice, type FinalizeResult } from "./finalize-invoice";
 import { assertCanApply, type InvoiceStatus } from "./invoice-transitions";
 
@@ -68,6 +69,7 @@ export async function changeInvoiceStatus(
       where: { customerId, invoiceId, status: "PENDING", paymentIntentId: null, checkoutSessionId: null },
     });
     await recordAudit(actor, change.audit, invoiceId, { customerId, from: rows[0].status }, tx);
+    await liftSuspensionIfSettled(tx, customerId);
     return { status: change.to };
   });
 }

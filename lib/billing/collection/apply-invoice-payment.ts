@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
+import { liftSuspensionIfSettled } from "./account-suspension";
 import type { InvoicePaymentRef } from "./invoice-payment-ref";
 import { lockInvoice } from "./lock-invoice";
 
@@ -73,6 +74,7 @@ export async function applyInvoicePayment(
   await tx.invoicePaymentAttempt.deleteMany({
     where: { customerId, invoiceId, status: "PENDING", paymentIntentId: null, checkoutSessionId: null },
   });
+  await liftSuspensionIfSettled(tx, customerId);
   if (p.card) {
     await tx.customerBillingProfile.upsert({
       where: { customerId },

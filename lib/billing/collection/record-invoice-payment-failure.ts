@@ -5,6 +5,7 @@ import { recordNotification } from "@/lib/notifications/record-notification";
 import { nextRetryAt } from "./dunning-schedule";
 import type { InvoicePaymentRef } from "./invoice-payment-ref";
 import { lockInvoice } from "./lock-invoice";
+import { suspendForInvoice } from "./account-suspension";
 import { scheduleCollection } from "./schedule-collection";
 
 export type FailureOutcome = "retry_scheduled" | "uncollectible" | "no_retry" | "duplicate" | "ignored";
@@ -14,7 +15,8 @@ export type FailureOutcome = "retry_scheduled" | "uncollectible" | "no_retry" | 
  * job and Stripe's payment_intent.payment_failed may both report it): the attempt is FAILED, the invoice
  * stays open and shows the failure, a customer.payment_failed notification is queued, and, with dunning on
  * for the customer, an off-session retry is scheduled (DUNNING_RETRY_DAYS after the first attempt), or after
- * the last retry the invoice becomes uncollectible. A Checkout the customer abandons schedules nothing.
+ * the last retry the invoice becomes uncollectible (and, with DUNNING_SUSPEND on, the customer's ingestion
+ * is suspended until it is paid). A Checkout the customer abandons schedules nothing.
  */
 export async function recordInvoicePaymentFailure(
   tx: Prisma.TransactionClient,
@@ -72,6 +74,7 @@ export async function recordInvoicePaymentFailure(
   const next = nextRetryAt(offSession[0]?.createdAt ?? at, offSession.length, env().DUNNING_RETRY_DAYS);
   if (!next) {
     await tx.invoice.update({ where, data: { status: "UNCOLLECTIBLE", markedUncollectibleAt: at } });
+    if (env().DUNNING_SUSPEND === "on") await suspendForInvoice(tx, customerId, invoice.number, at);
     await recordNotification(tx, customerId, "customer.payment_failed", {
       ...notice,
       nextAttemptAt: null,

@@ -5,6 +5,7 @@ import { prismaSql } from "@/lib/db/sql";
 import { grantCredits } from "@/lib/ledger/grant-credits";
 import { parseCurrency } from "@/lib/money/currencies";
 import { lockCustomer } from "@/lib/subscriptions/lock-customer";
+import { liftSuspensionIfSettled } from "../collection/account-suspension";
 import { scheduleCollection } from "../collection/schedule-collection";
 import { composeInvoice } from "../compose-invoice";
 import type { ComposedLine } from "../invoice-types";
@@ -200,6 +201,7 @@ async function issueCreditNote(
         ...(due === 0n ? { status: "PAID", paidAt: new Date(), nextPaymentAttemptAt: null } : {}),
       },
     });
+    if (due === 0n) await liftSuspensionIfSettled(tx, parent.customerId);
     if (due === 0n)
       await tx.invoicePaymentAttempt.deleteMany({
         where: {

@@ -7,6 +7,8 @@ import { ACTIVE_METERS_CACHE, forgetActiveMeters } from "@/lib/metering/meters/a
 
 export type IngestContext = {
   customerIdByExternalId: Map<string, string>;
+  /** Suspended customers (an uncollectible invoice, DUNNING_SUSPEND on) by externalId: why. Never cached. */
+  suspended: Map<string, string>;
   metersByType: Map<string, MeterDefinition[]>;
 };
 
@@ -24,8 +26,13 @@ const MAX_CACHED = 10_000;
 /** Customers by externalId; active meters by event type (ACTIVE_METERS_CACHE, which meter changes clear). */
 const CUSTOMERS_CACHE = "ingest-customers";
 
-const customersCache = () => processCache<string>(CUSTOMERS_CACHE, { ttlMs: INGEST_CONTEXT_TTL_MS, maxEntries: MAX_CACHED });
-const metersCache = () => processCache<MeterDefinition[]>(ACTIVE_METERS_CACHE, { ttlMs: INGEST_CONTEXT_TTL_MS, maxEntries: MAX_CACHED });
+const customersCache = () =>
+  processCache<string>(CUSTOMERS_CACHE, { ttlMs: INGEST_CONTEXT_TTL_MS, maxEntries: MAX_CACHED });
+const metersCache = () =>
+  processCache<MeterDefinition[]>(ACTIVE_METERS_CACHE, {
+    ttlMs: INGEST_CONTEXT_TTL_MS,
+    maxEntries: MAX_CACHED,
+  });
 
 /** Forgets every cached customer and meter, in every thread (tests). */
 export function clearIngestContextCache(): void {
@@ -34,7 +41,9 @@ export function clearIngestContextCache(): void {
 }
 
 // Unnamed statements: the embedded server runs every connection in one session, where named ones collide.
-const SELECT_CUSTOMERS = { text: "SELECT id, external_id FROM customers WHERE external_id = ANY($1::text[])" };
+const SELECT_CUSTOMERS = {
+  text: "SELECT id, external_id, suspension_reason, suspended_at IS NOT NULL AS suspended FROM customers WHERE external_id = ANY($1::text[])",
+};
 const SELECT_METERS = {
   text: "SELECT id, key, event_type, aggregation, value_property, group_by, filters, allow_negative FROM meters WHERE event_type = ANY($1::text[]) AND archived_at IS NULL ORDER BY key",
 };
@@ -51,7 +60,12 @@ type MeterRow = {
 };
 
 /** Resolves the customers and active meters a set of events names: from the short cache, else in at most two indexed queries. */
-export async function loadIngestContext(db: Pool | PoolClient, externalIds: Iterable<string>, types: Iterable<string>, now = Date.now()): Promise<IngestContext> {
+export async function loadIngestContext(
+  db: Pool | PoolClient,
+  externalIds: Iterable<string>,
+  types: Iterable<string>,
+  now = Date.now(),
+): Promise<IngestContext> {
   const customers = customersCache();
   const meters = metersCache();
   const customerIdByExternalId = new Map<string, string>();
@@ -59,20 +73,37 @@ export async function loadIngestContext(db: Pool | PoolClient, externalIds: Iter
   const missingCustomers = fromCache(customers, externalIds, customerIdByExternalId, now);
   const missingTypes = fromCache(meters, types, metersByType, now);
   const [customerRows, meterRows] = await Promise.all([
-    missingCustomers.length === 0 ? [] : db.query<{ id: string; external_id: string }>({ ...SELECT_CUSTOMERS, values: [missingCustomers] }).then((r) => r.rows),
-    missingTypes.length === 0
+    missingCustomers.length === 0
       ? []
       : db
-          .query<MeterRow>({ ...SELECT_METERS, values: [missingTypes] })
+          .query<{ id: string; external_id: string; suspended: boolean; suspension_reason: string | null }>({
+            ...SELECT_CUSTOMERS,
+            values: [missingCustomers],
+          })
           .then((r) => r.rows),
+    missingTypes.length === 0
+      ? []
+      : db.query<MeterRow>({ ...SELECT_METERS, values: [missingTypes] }).then((r) => r.rows),
   ]);
+  const suspended = new Map<string, string>();
   for (const c of customerRows) {
     customerIdByExternalId.set(c.external_id, c.id);
-    customers.set(c.external_id, c.id, now);
+    // A suspended customer is looked up again on every request, so paying lifts the suspension at once.
+    if (c.suspended) suspended.set(c.external_id, c.suspension_reason ?? "the account is suspended");
+    else customers.set(c.external_id, c.id, now);
   }
   const found = new Map<string, MeterDefinition[]>();
   for (const m of meterRows) {
-    const def: MeterDefinition = { id: m.id, key: m.key, eventType: m.event_type, aggregation: m.aggregation, valueProperty: m.value_property, groupBy: m.group_by, filters: m.filters ?? {}, allowNegative: m.allow_negative };
+    const def: MeterDefinition = {
+      id: m.id,
+      key: m.key,
+      eventType: m.event_type,
+      aggregation: m.aggregation,
+      valueProperty: m.value_property,
+      groupBy: m.group_by,
+      filters: m.filters ?? {},
+      allowNegative: m.allow_negative,
+    };
     const list = found.get(m.event_type);
     if (list) list.push(def);
     else found.set(m.event_type, [def]);
@@ -81,11 +112,16 @@ export async function loadIngestContext(db: Pool | PoolClient, externalIds: Iter
     metersByType.set(type, defs);
     meters.set(type, defs, now);
   }
-  return { customerIdByExternalId, metersByType };
+  return { customerIdByExternalId, suspended, metersByType };
 }
 
 /** Copies cached entries into `into`; returns the names that must be looked up. */
-function fromCache<T>(cached: ProcessCache<T>, names: Iterable<string>, into: Map<string, T>, now: number): string[] {
+function fromCache<T>(
+  cached: ProcessCache<T>,
+  names: Iterable<string>,
+  into: Map<string, T>,
+  now: number,
+): string[] {
   const missing: string[] = [];
   for (const name of names) {
     const hit = cached.get(name, now);
