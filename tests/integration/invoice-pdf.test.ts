@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as apiPdfRoute } from "@/app/api/v1/customers/[externalId]/invoices/[number]/pdf/route";
 import { GET as portalPdfRoute } from "@/app/api/portal/invoices/[number]/pdf/route";
+import { GET as adminPdfRoute } from "@/app/api/admin/customers/[customerId]/invoices/[number]/pdf/route";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { updateBillingProfile } from "@/lib/billing/billing-profile";
 import type { InvoiceDetail } from "@/lib/billing/get-invoice";
@@ -161,6 +162,48 @@ describe("invoice PDFs", () => {
     expect((await download(portalPdfRoute, { number: invoice.number })).status).toBe(404);
     signInAs(null);
     expect((await download(portalPdfRoute, { number: invoice.number })).status).toBe(401);
+  });
+
+  it("lets an admin download any customer's finalized invoice, by number or id, the same bytes as the API", async () => {
+    signInAs(admin);
+    const byNumber = await download(adminPdfRoute, { customerId: acme.customer.id, number: invoice.number });
+    expect(byNumber.status, new TextDecoder().decode(byNumber.bytes.slice(0, 300))).toBe(200);
+    expect(byNumber.headers.get("content-type")).toBe("application/pdf");
+    expect(byNumber.headers.get("content-disposition")).toBe(`attachment; filename="${invoice.number}.pdf"`);
+    const byId = await download(adminPdfRoute, { customerId: acme.customer.id, number: invoice.id! });
+    expect(byId.status).toBe(200);
+    const api = await download(apiPdfRoute, acmeParams(), acme.key.secret);
+    expect(Buffer.from(byNumber.bytes).equals(Buffer.from(api.bytes))).toBe(true);
+    expect(Buffer.from(byId.bytes).equals(Buffer.from(api.bytes))).toBe(true);
+  });
+
+  it("refuses members on the admin route (403), even of the invoice's customer; 404 for another customer's number or a bad id; 401 signed out", async () => {
+    const params = { customerId: acme.customer.id, number: invoice.number };
+    signInAs(await memberOf(acme.customer.id));
+    const own = await download(adminPdfRoute, params);
+    expect(own.status).toBe(403);
+    expect(own.json().error.code).toBe("FORBIDDEN");
+    signInAs(await memberOf(rival.customer.id));
+    expect((await download(adminPdfRoute, params)).status).toBe(403);
+    signInAs(admin);
+    const elsewhere = await download(adminPdfRoute, {
+      customerId: rival.customer.id,
+      number: invoice.number,
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.json().error.message).toContain(invoice.number);
+    expect((await download(adminPdfRoute, { customerId: "not-a-uuid", number: invoice.number })).status).toBe(
+      404,
+    );
+    signInAs(null);
+    expect((await download(adminPdfRoute, params)).status).toBe(401);
+  });
+
+  it("has no PDF for a draft on the admin route either: 409", async () => {
+    signInAs(admin);
+    const res = await download(adminPdfRoute, { customerId: rival.customer.id, number: draftId });
+    expect(res.status).toBe(409);
+    expect(res.json().error.message).toBe("A draft invoice has no PDF until it is finalized");
   });
 
   it("has no PDF for a draft: 409 that says why, by API and in the portal", async () => {

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Admin: one invoice of a customer with what its status allows (finalize now, void, mark uncollectible, mark
- * paid out of band, retry the payment now).
+ * paid out of band, retry the payment now) and, once finalized, its PDF.
  */
 export default async function AdminInvoicePage({
   params,
@@ -36,6 +36,7 @@ export default async function AdminInvoicePage({
       <InvoiceDetailView
         invoice={invoice}
         href={(number) => `/admin/invoices/${invoice.customer.id}/${encodeURIComponent(number)}`}
+        pdfHref={`/api/admin/customers/${invoice.customer.id}/invoices/${encodeURIComponent(invoice.number)}/pdf`}
         actions={
           invoice.id && (
             <InvoiceActions
