@@ -73,10 +73,23 @@ test("a member watches the upcoming invoice, reads the finalized invoice; an adm
   await admin.getByRole("button", { name: "Filter" }).click();
   await expect(admin).toHaveURL(/status=open/);
   await admin.getByTestId(`invoice-${number}`).getByRole("link", { name: "View" }).click();
-  await expect(admin.getByTestId("invoice-status")).toHaveText("open");
+  // The list shows status badges too: wait for the detail page before reading the invoice's status.
+  await expect(admin).toHaveURL(/\/admin\/invoices\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+  const adminDetail = admin.getByTestId("invoice-detail");
+  await expect(adminDetail.getByRole("heading", { level: 1 })).toHaveText(`Invoice ${number}`);
+  await expect(adminDetail.getByTestId("invoice-status")).toHaveText("open");
+  // The admin downloads its PDF from the detail page.
+  const pdfLink = adminDetail.getByRole("link", { name: "Download PDF" });
+  await expect(pdfLink).toHaveAttribute(
+    "href",
+    new RegExp(`^/api/admin/customers/[0-9a-f-]{36}/invoices/${number}/pdf$`),
+  );
+  const pdf = await admin.request.get((await pdfLink.getAttribute("href"))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
   await admin.getByRole("button", { name: "Void" }).click();
   await expect(admin.getByRole("status")).toHaveText("Voided.");
-  await expect(admin.getByTestId("invoice-status")).toHaveText("void");
+  await expect(adminDetail.getByTestId("invoice-status")).toHaveText("void");
   await expect(admin.getByRole("button", { name: "Void" })).toHaveCount(0);
   await member.reload();
   await expect(detail.getByTestId("invoice-status")).toHaveText("void");
