@@ -9,7 +9,7 @@
  * (scripts/support/local-database.ts). With no embedded database made yet, it says so and exits 2.
  */
 import path from "node:path";
-import { describeProblems, runLedgerCheck } from "@/lib/ledger/run-ledger-check";
+import { describeProblems, runLedgerCheck } from "@/lib/checks/run-ledger-check";
 import { connectLocalDatabase, localDataDir } from "./support/local-database";
 
 function customersFromArgs(argv: string[]): string[] | null {

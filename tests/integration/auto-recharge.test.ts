@@ -8,7 +8,7 @@ import { createCreditPack } from "@/lib/credit-packs/create-credit-pack";
 import { prisma } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/background/run-due-jobs";
 import { getCreditSummary } from "@/lib/ledger/get-credit-summary";
-import { runLedgerCheck } from "@/lib/ledger/run-ledger-check";
+import { runLedgerCheck } from "@/lib/checks/run-ledger-check";
 import { ensureStripeCustomer } from "@/lib/payments/ensure-stripe-customer";
 import { startCreditPurchase } from "@/lib/payments/start-credit-purchase";
 import { upsertMeter } from "@/lib/seed/factories";

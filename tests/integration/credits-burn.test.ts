@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as eventsRoute } from "@/app/api/v1/events/route";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db/client";
-import { runLedgerCheck } from "@/lib/ledger/run-ledger-check";
+import { runLedgerCheck } from "@/lib/checks/run-ledger-check";
 import { toMinorUnits } from "@/lib/money/round";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { createTestApiKey, upsertMeter } from "@/lib/seed/factories";

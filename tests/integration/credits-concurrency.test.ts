@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { POST as eventsRoute } from "@/app/api/v1/events/route";
 import { prisma } from "@/lib/db/client";
-import { runLedgerCheck } from "@/lib/ledger/run-ledger-check";
+import { runLedgerCheck } from "@/lib/checks/run-ledger-check";
 import { upsertMeter } from "@/lib/seed/factories";
 import { callRoute } from "../support/call-route";
 import { balanceOf, creditPlan, grant, soon } from "../support/credit-fixtures";

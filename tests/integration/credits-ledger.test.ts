@@ -7,7 +7,7 @@ import { expireGrants } from "@/lib/ledger/expire-grants";
 import { getCreditSummary } from "@/lib/ledger/get-credit-summary";
 import { grantPromotionalCredits } from "@/lib/ledger/grant-promotional-credits";
 import { listLedgerEntries } from "@/lib/ledger/list-ledger-entries";
-import { runLedgerCheck } from "@/lib/ledger/run-ledger-check";
+import { runLedgerCheck } from "@/lib/checks/run-ledger-check";
 import { createTestApiKey } from "@/lib/seed/factories";
 import { createDraftVersion } from "@/lib/plans/create-draft-version";
 import { publishPlanVersion } from "@/lib/plans/publish-plan-version";

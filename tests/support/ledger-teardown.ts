@@ -1,4 +1,4 @@
-import { describeProblems, runLedgerCheck } from "@/lib/ledger/run-ledger-check";
+import { describeProblems, runLedgerCheck } from "@/lib/checks/run-ledger-check";
 
 /** ledger:check over everything the whole suite did (run at the end of the run, before the database is dropped). */
 export async function assertLedgerConsistent(databaseUrl: string): Promise<void> {

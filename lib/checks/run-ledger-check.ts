@@ -1,12 +1,15 @@
 import "server-only";
 import pg from "pg";
+import { checkCorrections } from "@/lib/billing/checks/check-corrections";
 import { checkInvoices } from "@/lib/billing/checks/check-invoices";
-import { checkLedger, type LedgerProblem } from "./check-ledger";
+import { checkLedger, type LedgerProblem } from "@/lib/ledger/check-ledger";
 import { pgSql } from "@/lib/db/sql";
 
 /**
- * Runs the ledger check (credits, and invoices: lib/billing/check-invoices.ts) on its own connection, in one REPEATABLE READ snapshot, so a live database with
- * ingestion under way is checked as of one moment. `externalIds` limits it to those customers.
+ * Runs `npm run ledger:check`'s checks on their own connection, in one REPEATABLE READ snapshot, so a live
+ * database with ingestion under way is checked as of one moment: the credit ledger (lib/ledger/check-ledger.ts),
+ * invoices (lib/billing/checks: lines, payments, numbers, and each finalized invoice with its corrections
+ * against its period's charges now). `externalIds` limits it to those customers.
  */
 export async function runLedgerCheck(
   connectionString: string,
@@ -24,9 +27,11 @@ export async function runLedgerCheck(
       );
       ids = found.rows.map((r) => r.id);
     }
+    const sql = pgSql(client);
     const problems = [
-      ...(await checkLedger(pgSql(client), ids)),
-      ...(await checkInvoices(pgSql(client), ids)),
+      ...(await checkLedger(sql, ids)),
+      ...(await checkInvoices(sql, ids)),
+      ...(await checkCorrections(sql, ids)),
     ];
     await client.query("COMMIT");
     return problems;
