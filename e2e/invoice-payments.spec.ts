@@ -111,6 +111,12 @@ test("a declined automatic charge shows a banner; the member pays through Checko
     "href",
     `/api/portal/invoices/${number}/pdf`,
   );
+  // The member downloads it: the paid invoice's PDF, named after its number.
+  const pdf = await member.request.get(`/api/portal/invoices/${number}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toBe(`attachment; filename="${number}.pdf"`);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
   await member.goto("/dashboard");
   await expect(member.getByTestId("signed-in-as")).toHaveText(PAYER.email);
   await expect(banner).toHaveCount(0);

@@ -2,7 +2,7 @@
  * `npm run billing:run -- [--at ISO-time] [--customer externalId|id] [--dry-run]`: the billing close
  * (lib/billing/run-billing-close.ts) as of `--at` (default now): every period ended by then gets its draft
  * invoice, every draft past its grace period is finalized. Prints what it did, with a progress line per
- * 1,000 customers. Idempotent: a second run creates nothing. Exit 0 done, 2 bad arguments or no database.
+ * 1,000 periods drafted and per 1,000 drafts finalized. Idempotent: a second run creates nothing. Exit 0 done, 2 bad arguments or no database.
  *
  * Database: DATABASE_URL, else `npm start`'s embedded one (as ledger:check finds it).
  */
