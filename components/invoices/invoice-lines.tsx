@@ -46,11 +46,13 @@ export function InvoiceLines({
                 <div className="font-medium">{l.description}</div>
                 {usage && (
                   <ul className="mt-1 text-xs text-slate-500" data-testid="invoice-line-tiers">
-                    {l.includedUnits && l.includedUnits !== "0" && (
-                      <li>
-                        {formatQuantity(l.includedUnits)} {usage.unit} free each period
-                      </li>
-                    )}
+                    {l.includedUnits &&
+                      l.includedUnits !== "0" &&
+                      !usage.breakdown.some((b) => b.kind === "included") && (
+                        <li>
+                          {formatQuantity(l.includedUnits)} {usage.unit} free each period
+                        </li>
+                      )}
                     {usage.breakdown.map((b, j) => (
                       <li key={j}>{tierText(b, usage.unit, currency)}</li>
                     ))}

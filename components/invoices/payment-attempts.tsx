@@ -19,6 +19,7 @@ export function PaymentAttempts({ payments }: { payments: PaymentAttemptDto[] })
       <h2 className="text-lg font-semibold">Payment attempts</h2>
       <DataTable
         variant="plain"
+        className="[&_td]:pr-4 [&_th]:pr-4"
         testId="payment-attempts"
         columns={[
           "Attempt",
