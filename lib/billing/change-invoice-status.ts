@@ -6,6 +6,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { isUuid } from "@/lib/db/is-uuid";
 import { AppError } from "@/lib/errors/app-error";
 import { liftSuspensionIfSettled } from "./collection/account-suspension";
+import { lockInvoice } from "./collection/lock-invoice";
+import { dropScheduledCharges } from "./collection/schedule-collection";
 import { finalizeInvoice, type FinalizeResult } from "./finalize-invoice";
 import { assertCanApply, type InvoiceStatus } from "./invoice-transitions";
 
@@ -50,25 +52,20 @@ export async function changeInvoiceStatus(
   await findInvoice(customerId, invoiceId);
   const change = CHANGE[action];
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ status: InvoiceStatus; amount_due_minor: bigint }[]>`
-      SELECT status::text AS status, amount_due_minor FROM invoices
-      WHERE customer_id = ${customerId}::uuid AND id = ${invoiceId}::uuid FOR UPDATE`;
-    assertCanApply(change.check, rows[0].status);
+    const invoice = (await lockInvoice(tx, customerId, invoiceId))!;
+    assertCanApply(change.check, invoice.status);
     const data =
       action === "void"
         ? { voidedAt: at }
         : action === "mark_uncollectible"
           ? { markedUncollectibleAt: at }
-          : { paidAt: at, amountPaidMinor: rows[0].amount_due_minor };
+          : { paidAt: at, amountPaidMinor: invoice.amountDueMinor };
     await tx.invoice.update({
       where: { customerId_id: { customerId, id: invoiceId } },
       data: { status: change.to, nextPaymentAttemptAt: null, ...data },
     });
-    // Scheduled charges that have not reached Stripe are dropped (their jobs then find nothing to do).
-    await tx.invoicePaymentAttempt.deleteMany({
-      where: { customerId, invoiceId, status: "PENDING", paymentIntentId: null, checkoutSessionId: null },
-    });
-    await recordAudit(actor, change.audit, invoiceId, { customerId, from: rows[0].status }, tx);
+    await dropScheduledCharges(tx, customerId, invoiceId);
+    await recordAudit(actor, change.audit, invoiceId, { customerId, from: invoice.status }, tx);
     await liftSuspensionIfSettled(tx, customerId);
     return { status: change.to };
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { billToSnapshot } from "./bill-to";
+import { collectJobKey } from "./collection/schedule-collection";
 import { composeInvoice } from "./compose-invoice";
 import { formatInvoiceNumber } from "./format-invoice-number";
 import { loadPeriodInputs, type VersionCache } from "./load-period-inputs";
@@ -41,8 +42,7 @@ ON CONFLICT DO NOTHING`;
 
 const COLLECT_JOBS = `
 INSERT INTO jobs (kind, key, payload, run_at)
-SELECT 'invoice.collect', 'invoice-collect:' || x.id || ':1', json_build_object('customerId', x.customer_id, 'invoiceId', x.id, 'attempt', 1), $1::timestamptz
-FROM unnest($2::text[], $3::text[]) AS x(customer_id, id)
+SELECT 'invoice.collect', x.key, x.payload, $1::timestamptz FROM unnest($2::text[], $3::jsonb[]) AS x(key, payload)
 ON CONFLICT (key) DO NOTHING`;
 
 type DraftRow = {
@@ -69,8 +69,8 @@ type DraftRow = {
  * they store its events, so every event stored before this point is in the charges read here, and later
  * ones wait) the lines are composed once more; each invoice gets the billing details as they are now, a due
  * date (net terms) and the next gapless number, taken last, so the number sequence stays locked only for
- * the final statements; it becomes OPEN with its first off-session charge scheduled at `at`
- * (collection/), or PAID when nothing is due. Invoices no longer drafts (another runner finalized them)
+ * the final statements; it becomes OPEN with its first off-session charge scheduled at `at` (attempt 1 and
+ * its job, as collection/schedule-collection.ts schedules later ones), or PAID when nothing is due. Invoices no longer drafts (another runner finalized them)
  * are skipped; the ones finalized are returned.
  */
 export async function finalizeDrafts(
@@ -134,8 +134,8 @@ export async function finalizeDrafts(
     ]);
     await sql.query(COLLECT_JOBS, [
       at.toISOString(),
-      open.map((f) => f.customerId),
-      open.map((f) => f.invoiceId),
+      open.map((f) => collectJobKey(f.invoiceId, 1)),
+      open.map((f) => JSON.stringify({ customerId: f.customerId, invoiceId: f.invoiceId, attempt: 1 })),
     ]);
   }
   return out;

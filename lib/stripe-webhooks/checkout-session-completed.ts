@@ -10,14 +10,15 @@ import { paymentMethodOf, savedCard } from "./saved-card";
 /** A Checkout Session was paid: pay the invoice it carries, or credit the purchase it carries (once, also if payment_intent.succeeded came first). */
 export async function onCheckoutSessionCompleted(event: Stripe.Event): Promise<EventOutcome> {
   const session = event.data.object as Stripe.Checkout.Session;
-  const invoice = readInvoicePaymentRef(session.metadata);
-  if (invoice) return onInvoiceCheckoutCompleted(event, session, invoice);
-  const ref = readPurchaseRef(session.metadata);
   const paymentIntentId =
     typeof session.payment_intent === "string"
       ? session.payment_intent
       : (session.payment_intent?.id ?? null);
-  if (!ref || session.mode !== "payment" || session.payment_status !== "paid" || !paymentIntentId) {
+  const paid = session.mode === "payment" && session.payment_status === "paid" && paymentIntentId !== null;
+  const invoice = readInvoicePaymentRef(session.metadata);
+  if (invoice && paid) return onInvoiceCheckoutCompleted(event, session, invoice, paymentIntentId);
+  const ref = readPurchaseRef(session.metadata);
+  if (!ref || !paid) {
     return applyOnce(event, session.id, async () => "ignored");
   }
   const card = ref.saveCard ? await savedCard(await paymentMethodOf(paymentIntentId)) : null;

@@ -36,18 +36,13 @@ export async function onInvoicePaymentFailed(
   );
 }
 
-/** checkout.session.completed for an invoice the customer paid from the portal; its card becomes the saved one. */
+/** checkout.session.completed, paid, for an invoice the customer paid from the portal; its card becomes the saved one. */
 export async function onInvoiceCheckoutCompleted(
   event: Stripe.Event,
   session: Stripe.Checkout.Session,
   ref: InvoicePaymentRef,
+  paymentIntentId: string,
 ): Promise<EventOutcome> {
-  const paymentIntentId =
-    typeof session.payment_intent === "string"
-      ? session.payment_intent
-      : (session.payment_intent?.id ?? null);
-  if (session.mode !== "payment" || session.payment_status !== "paid" || !paymentIntentId)
-    return applyOnce(event, session.id, async () => "ignored");
   const card = await savedCard(await paymentMethodOf(paymentIntentId));
   return applyOnce(event, session.id, (tx) =>
     applyInvoicePayment(tx, {

@@ -1,16 +1,19 @@
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as eventsRoute } from "@/app/api/v1/events/route";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { collectInvoicePayment } from "@/lib/billing/collection/collect-invoice-payment";
 import { startInvoiceCheckout } from "@/lib/billing/collection/start-invoice-checkout";
 import { prisma } from "@/lib/db/client";
-import { ensureStripeCustomer } from "@/lib/payments/ensure-stripe-customer";
 import { upsertMeter } from "@/lib/seed/factories";
 import { closeAt, upcoming } from "../support/billing-fixtures";
 import { callRoute } from "../support/call-route";
 import { subscribe } from "../support/plan-fixtures";
-import { payOnHostedPage, startPaymentsHarness, type PaymentsHarness } from "../support/sandbox-harness";
+import {
+  payOnHostedPage,
+  saveInvoiceCard,
+  startPaymentsHarness,
+  type PaymentsHarness,
+} from "../support/sandbox-harness";
 import { adminUser, customerWithKey, memberOf, tag } from "../support/usage-fixtures";
 
 // This file's process suspends customers whose invoice goes uncollectible (read by env() on first use).
@@ -40,19 +43,7 @@ describe("suspension after dunning (DUNNING_SUSPEND=on)", () => {
       baseFeeMinor: 1500,
       prices: [{ meterId: meter.id, model: { kind: "per_unit", unitPrice: "0.01" } }],
     });
-    const stripe = new Stripe("sk_test_sandbox", {
-      host: "127.0.0.1",
-      port: h.sandbox.port,
-      protocol: "http",
-    });
-    const pm = await stripe.paymentMethods.create({
-      type: "card",
-      card: { number: "4000000000000341", exp_month: 12, exp_year: 2034, cvc: "123" },
-    });
-    await stripe.paymentMethods.attach(pm.id, { customer: await ensureStripeCustomer(customer.id) });
-    await prisma.customerBillingProfile.create({
-      data: { customerId: customer.id, paymentMethodId: pm.id, cardLabel: "visa •••• 0341" },
-    });
+    await saveInvoiceCard(h, customer.id, "4000000000000341");
     let n = 0;
     const post = (events: number) =>
       callRoute(eventsRoute, {

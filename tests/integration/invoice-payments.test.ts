@@ -1,14 +1,17 @@
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { collectInvoicePayment } from "@/lib/billing/collection/collect-invoice-payment";
 import { startInvoiceCheckout } from "@/lib/billing/collection/start-invoice-checkout";
 import { prisma } from "@/lib/db/client";
-import { ensureStripeCustomer } from "@/lib/payments/ensure-stripe-customer";
 import { closeAt, upcoming } from "../support/billing-fixtures";
 import { outcome } from "../support/credit-fixtures";
 import { subscribe } from "../support/plan-fixtures";
-import { payOnHostedPage, startPaymentsHarness, type PaymentsHarness } from "../support/sandbox-harness";
+import {
+  payOnHostedPage,
+  saveInvoiceCard,
+  startPaymentsHarness,
+  type PaymentsHarness,
+} from "../support/sandbox-harness";
 import { deliver } from "../support/stripe-fixtures";
 import { adminUser, customerWithKey, memberOf } from "../support/usage-fixtures";
 
@@ -28,28 +31,13 @@ const DAY = 86_400_000;
 async function openInvoice(card: string | null, opts: { dunningEnabled?: boolean } = {}) {
   const { customer } = await customerWithKey("pay");
   await subscribe(admin, customer.id, { baseFeeMinor: 2500 });
-  if (card) {
-    const stripe = new Stripe("sk_test_sandbox", {
-      host: "127.0.0.1",
-      port: h.sandbox.port,
-      protocol: "http",
+  if (card) await saveInvoiceCard(h, customer.id, card);
+  if (opts.dunningEnabled === false)
+    await prisma.customerBillingProfile.upsert({
+      where: { customerId: customer.id },
+      create: { customerId: customer.id, dunningEnabled: false },
+      update: { dunningEnabled: false },
     });
-    const pm = await stripe.paymentMethods.create({
-      type: "card",
-      card: { number: card, exp_month: 12, exp_year: 2034, cvc: "123" },
-    });
-    await stripe.paymentMethods.attach(pm.id, { customer: await ensureStripeCustomer(customer.id) });
-    await prisma.customerBillingProfile.create({
-      data: {
-        customerId: customer.id,
-        paymentMethodId: pm.id,
-        cardLabel: `visa •••• ${card.slice(-4)}`,
-        dunningEnabled: opts.dunningEnabled ?? true,
-      },
-    });
-  } else if (opts.dunningEnabled === false) {
-    await prisma.customerBillingProfile.create({ data: { customerId: customer.id, dunningEnabled: false } });
-  }
   const { period } = await upcoming(admin, customer.id);
   await closeAt(customer.id, period.end, 25);
   const invoice = await prisma.invoice.findFirstOrThrow({ where: { customerId: customer.id } });

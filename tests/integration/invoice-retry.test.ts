@@ -1,15 +1,13 @@
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { changeInvoiceStatus } from "@/lib/billing/change-invoice-status";
 import { collectInvoicePayment } from "@/lib/billing/collection/collect-invoice-payment";
 import { retryInvoicePayment } from "@/lib/billing/collection/retry-invoice-payment";
 import { prisma } from "@/lib/db/client";
-import { ensureStripeCustomer } from "@/lib/payments/ensure-stripe-customer";
 import { closeAt, upcoming } from "../support/billing-fixtures";
 import { outcome } from "../support/credit-fixtures";
 import { subscribe } from "../support/plan-fixtures";
-import { startPaymentsHarness, type PaymentsHarness } from "../support/sandbox-harness";
+import { saveInvoiceCard, startPaymentsHarness, type PaymentsHarness } from "../support/sandbox-harness";
 import { adminUser, customerWithKey, memberOf } from "../support/usage-fixtures";
 
 let h: PaymentsHarness;
@@ -24,27 +22,11 @@ afterAll(async () => {
 
 const DAY = 86_400_000;
 
-/** Saves a card of this number as the one the customer's invoices are charged to. */
-async function saveCard(customerId: string, card: string) {
-  const stripe = new Stripe("sk_test_sandbox", { host: "127.0.0.1", port: h.sandbox.port, protocol: "http" });
-  const pm = await stripe.paymentMethods.create({
-    type: "card",
-    card: { number: card, exp_month: 12, exp_year: 2034, cvc: "123" },
-  });
-  await stripe.paymentMethods.attach(pm.id, { customer: await ensureStripeCustomer(customerId) });
-  const data = { paymentMethodId: pm.id, cardLabel: `visa •••• ${card.slice(-4)}` };
-  await prisma.customerBillingProfile.upsert({
-    where: { customerId },
-    create: { customerId, ...data },
-    update: data,
-  });
-}
-
 /** A customer with a finalized $25.00 invoice whose first charge is scheduled at its finalization (in the future). */
 async function openInvoice(card: string) {
   const { customer } = await customerWithKey("retry");
   await subscribe(admin, customer.id, { baseFeeMinor: 2500 });
-  await saveCard(customer.id, card);
+  await saveInvoiceCard(h, customer.id, card);
   const { period } = await upcoming(admin, customer.id);
   await closeAt(customer.id, period.end, 25);
   const invoice = await prisma.invoice.findFirstOrThrow({ where: { customerId: customer.id } });
@@ -81,7 +63,7 @@ describe("retrying an invoice's payment now", () => {
     expect(failed.nextPaymentAttemptAt?.getTime()).toBe(list[0].createdAt.getTime() + DAY);
     expect(await prisma.job.count({ where: { key: `invoice-collect:${invoice.id}:2` } })).toBe(1);
 
-    await saveCard(customer.id, "4242424242424242");
+    await saveInvoiceCard(h, customer.id, "4242424242424242");
     const sent = await retryInvoicePayment(admin, customer.id, invoice.id);
     expect(sent.attempt).toBe(4);
     expect(["pending", "succeeded"]).toContain(sent.status);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 import { composeInvoice } from "../compose-invoice";
+import { CHARGES_CHANGED_SINCE_SEEN, CORRECTABLE_INVOICES } from "../corrections/charges-changed";
 import { loadPeriodInputs, type VersionCache } from "../load-period-inputs";
 import type { InvoiceProblem } from "./check-invoices";
 
@@ -27,10 +28,9 @@ SELECT i.customer_id::text, c.external_id, i.id::text, i.number, i.currency, i.p
     + COALESCE((SELECT sum(s.total_minor) FROM invoices s WHERE s.customer_id = i.customer_id AND s.parent_invoice_id = i.id AND s.status <> 'VOID'), 0)
     + COALESCE((SELECT sum((l->>'amountMinor')::bigint) FROM credit_notes n, jsonb_array_elements(n.lines) l
                 WHERE n.customer_id = i.customer_id AND n.invoice_id = i.id AND l->>'kind' <> 'CREDITS_APPLIED'), 0))::text AS billed,
-  (EXISTS (SELECT 1 FROM period_meter_charges m WHERE m.customer_id = i.customer_id AND m.period_start = i.period_start AND m.updated_at > i.charges_seen_at - interval '5 minutes')
-   OR EXISTS (SELECT 1 FROM usage_credit_periods u WHERE u.customer_id = i.customer_id AND u.period_start = i.period_start AND u.updated_at > i.charges_seen_at - interval '5 minutes')) AS pending
+  ${CHARGES_CHANGED_SINCE_SEEN} AS pending
 FROM invoices i JOIN customers c ON c.id = i.customer_id
-WHERE i.kind = 'STANDARD' AND i.status IN ('OPEN', 'PAID', 'UNCOLLECTIBLE') AND i.charges_seen_at IS NOT NULL
+WHERE ${CORRECTABLE_INVOICES}
   AND ($1::uuid[] IS NULL OR i.customer_id = ANY($1::uuid[]))
 ORDER BY i.customer_id, i.period_start`;
 

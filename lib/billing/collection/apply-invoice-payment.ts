@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { liftSuspensionIfSettled } from "./account-suspension";
 import type { InvoicePaymentRef } from "./invoice-payment-ref";
 import { lockInvoice } from "./lock-invoice";
+import { dropScheduledCharges } from "./schedule-collection";
 
 export type PaymentOutcome = "paid" | "duplicate" | "already_paid" | "amount_mismatch" | "ignored";
 
@@ -71,9 +72,7 @@ export async function applyInvoicePayment(
       nextPaymentAttemptAt: null,
     },
   });
-  await tx.invoicePaymentAttempt.deleteMany({
-    where: { customerId, invoiceId, status: "PENDING", paymentIntentId: null, checkoutSessionId: null },
-  });
+  await dropScheduledCharges(tx, customerId, invoiceId);
   await liftSuspensionIfSettled(tx, customerId);
   if (p.card) {
     await tx.customerBillingProfile.upsert({

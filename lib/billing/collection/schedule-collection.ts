@@ -30,9 +30,27 @@ export async function scheduleCollection(
   });
   await enqueueJob(prismaSql(tx), {
     kind: "invoice.collect",
-    key: `invoice-collect:${c.invoiceId}:${attempt}`,
+    key: collectJobKey(c.invoiceId, attempt),
     payload: { customerId: c.customerId, invoiceId: c.invoiceId, attempt },
     runAt: c.runAt,
   });
   return attempt;
+}
+
+/** The invoice.collect job of an invoice's attempt: one per attempt (jobs.key is unique). */
+export const collectJobKey = (invoiceId: string, attempt: number) =>
+  `invoice-collect:${invoiceId}:${attempt}`;
+
+/**
+ * An invoice no longer to be charged (paid, voided, marked uncollectible): its scheduled charges that have
+ * not reached Stripe are dropped, and their jobs then find nothing to do.
+ */
+export async function dropScheduledCharges(
+  tx: Prisma.TransactionClient,
+  customerId: string,
+  invoiceId: string,
+): Promise<void> {
+  await tx.invoicePaymentAttempt.deleteMany({
+    where: { customerId, invoiceId, status: "PENDING", paymentIntentId: null, checkoutSessionId: null },
+  });
 }

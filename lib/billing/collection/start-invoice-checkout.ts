@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/db/is-uuid";
 import { ensureStripeCustomer } from "@/lib/payments/ensure-stripe-customer";
 import { stripeClient } from "@/lib/payments/stripe-client";
 import { invoicePaymentMetadata } from "./invoice-payment-ref";
+import { lockInvoice } from "./lock-invoice";
 
 /**
  * A member pays an open (or uncollectible) invoice now: a CHECKOUT attempt for the amount due, then a Stripe
@@ -35,7 +36,7 @@ export async function startInvoiceCheckout(
   }
   const stripeCustomer = await ensureStripeCustomer(customerId);
   const attempt = await prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM invoices WHERE customer_id = ${customerId}::uuid AND id = ${invoiceId}::uuid FOR UPDATE`;
+    await lockInvoice(tx, customerId, invoiceId);
     const last = await tx.invoicePaymentAttempt.findFirst({
       where: { customerId, invoiceId },
       orderBy: { attempt: "desc" },

@@ -6,7 +6,8 @@ import { grantCredits } from "@/lib/ledger/grant-credits";
 import { parseCurrency } from "@/lib/money/currencies";
 import { lockCustomer } from "@/lib/subscriptions/lock-customer";
 import { liftSuspensionIfSettled } from "../collection/account-suspension";
-import { scheduleCollection } from "../collection/schedule-collection";
+import { lockInvoice } from "../collection/lock-invoice";
+import { dropScheduledCharges, scheduleCollection } from "../collection/schedule-collection";
 import { composeInvoice } from "../compose-invoice";
 import type { ComposedLine } from "../invoice-types";
 import { loadPeriodInputs } from "../load-period-inputs";
@@ -51,7 +52,7 @@ export async function correctInvoice(customerId: string, invoiceId: string): Pro
       !parent.number
     )
       return { kind: "none" as const };
-    await tx.$queryRaw`SELECT 1 FROM invoices WHERE customer_id = ${customerId}::uuid AND id = ${invoiceId}::uuid FOR UPDATE`;
+    await lockInvoice(tx, customerId, invoiceId);
     const seenAt = new Date();
     const since = parent.chargesSeenAt ?? parent.finalizedAt ?? seenAt;
     const period = { start: parent.periodStart, end: parent.periodEnd };
@@ -201,17 +202,10 @@ async function issueCreditNote(
         ...(due === 0n ? { status: "PAID", paidAt: new Date(), nextPaymentAttemptAt: null } : {}),
       },
     });
-    if (due === 0n) await liftSuspensionIfSettled(tx, parent.customerId);
-    if (due === 0n)
-      await tx.invoicePaymentAttempt.deleteMany({
-        where: {
-          customerId: parent.customerId,
-          invoiceId: parent.id,
-          status: "PENDING",
-          paymentIntentId: null,
-          checkoutSessionId: null,
-        },
-      });
+    if (due === 0n) {
+      await dropScheduledCharges(tx, parent.customerId, parent.id);
+      await liftSuspensionIfSettled(tx, parent.customerId);
+    }
   }
   let grantId: string | null = null;
   if (toBalance > 0n) {
