@@ -66,6 +66,19 @@ const schema = z
       .string()
       .regex(/^[A-Z0-9]{1,10}$/, "INVOICE_NUMBER_PREFIX must be 1-10 capital letters or digits")
       .default("MTR"),
+    /** Email (lib/notify/email): the SMTP server mail goes through; unset = no email (npm start then runs a local catcher). */
+    SMTP_URL: unsetIfEmpty(
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^/\s]+/, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587")
+        .optional(),
+    ),
+    MAIL_FROM: unsetIfEmpty(
+      z
+        .string()
+        .regex(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/, "MAIL_FROM must be an address, e.g. Meterly <billing@example.com>")
+        .default("Meterly <billing@meterly.local>"),
+    ),
     /** Event ingestion in its own worker thread (lib/metering/ingest-worker): "auto" = inside the Next.js server. */
     INGEST_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
   })
