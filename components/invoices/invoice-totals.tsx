@@ -1,13 +1,24 @@
+import { appliedGrants } from "@/lib/billing/applied-grants";
+import type { InvoiceLineDto } from "@/lib/billing/invoice-dto";
+import type { CurrencyCode } from "@/lib/money/currencies";
 import type { MoneyDto } from "@/lib/money/money-dto";
 
-/** Total, credits applied, credit notes that lowered it (when any) and amount due, under an invoice's lines. */
+/** Total, credits applied (with the grants that paid them, given the lines), credit notes that lowered it (when any) and amount due, under an invoice's lines. */
 export function InvoiceTotals({
   invoice,
   totalLabel = "Total",
 }: {
-  invoice: { total: MoneyDto; creditsApplied: MoneyDto; amountDue: MoneyDto; creditNotesApplied?: MoneyDto };
+  invoice: {
+    total: MoneyDto;
+    creditsApplied: MoneyDto;
+    amountDue: MoneyDto;
+    creditNotesApplied?: MoneyDto;
+    lines?: InvoiceLineDto[];
+    currency?: CurrencyCode;
+  };
   totalLabel?: string;
 }) {
+  const grants = invoice.lines && invoice.currency ? appliedGrants(invoice.lines, invoice.currency) : [];
   return (
     <dl className="mt-3 space-y-1 border-t border-slate-200 pt-3 text-sm">
       <div className="flex justify-between">
@@ -23,6 +34,16 @@ export function InvoiceTotals({
           {invoice.creditsApplied.formatted}
         </dd>
       </div>
+      {grants.length > 0 && (
+        <ul className="space-y-0.5 pl-4 text-xs text-slate-500" data-testid="invoice-credit-grants">
+          {grants.map((g, i) => (
+            <li key={i} className="flex justify-between">
+              <span>{g.label}</span>
+              <span className="tabular-nums">−{g.amount}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {invoice.creditNotesApplied && invoice.creditNotesApplied.amountMinor !== 0 && (
         <div className="flex justify-between text-slate-600">
           <dt>Credit notes applied</dt>

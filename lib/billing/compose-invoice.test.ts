@@ -27,6 +27,7 @@ function sub(o: Partial<PeriodSubscription> & { fee?: bigint; minimum?: bigint }
     },
     charges: o.charges ?? [],
     creditedMinor: o.creditedMinor ?? 0n,
+    creditGrants: o.creditGrants ?? [],
   };
 }
 const compose = (subscriptions: PeriodSubscription[]) =>
@@ -74,6 +75,47 @@ describe("composeInvoice", () => {
       ["CREDITS_APPLIED", -5000n],
     ]);
     expect(inv).toMatchObject({ totalMinor: 5000n, creditsMinor: 5000n, amountDueMinor: 0n });
+  });
+
+  it("says which grants paid the credits applied, across subscriptions, and cuts the newest grants' parts when credits exceed the total", () => {
+    const trial = { grantId: "g-trial", kind: "TRIAL", description: "Trial credits", amountMinor: 1500n };
+    const pack = { grantId: "g-pack", kind: "PURCHASE", description: "Starter pack", amountMinor: 2000n };
+    const inv = compose([
+      sub({
+        id: "a",
+        fee: 1000n,
+        creditedMinor: 1500n,
+        creditGrants: [trial],
+        endsAt: new Date("2026-03-16T12:00:00Z"),
+      }),
+      sub({
+        id: "b",
+        fee: 2000n,
+        creditedMinor: 2500n,
+        creditGrants: [{ ...trial, amountMinor: 500n }, pack],
+        startedAt: new Date("2026-03-16T12:00:00Z"),
+      }),
+    ]);
+    // Base fees: 1000 x 15.5/31 = 500 and 2000 x 15.5/31 = 1000; credits 4000 are cut to the total 1500.
+    expect(inv.totalMinor).toBe(1500n);
+    const credits = inv.lines.find((l) => l.kind === "CREDITS_APPLIED")!;
+    expect(credits.amountMinor).toBe(-1500n);
+    expect(credits.details).toEqual({
+      grants: [{ grantId: "g-trial", kind: "TRIAL", description: "Trial credits", amountMinor: "1500" }],
+    });
+
+    const untracked = compose([sub({ fee: 5000n, creditedMinor: 3000n, creditGrants: [pack] })]);
+    expect(untracked.lines.at(-1)!.details).toEqual({
+      grants: [
+        { grantId: "g-pack", kind: "PURCHASE", description: "Starter pack", amountMinor: "2000" },
+        {
+          grantId: null,
+          kind: "UNTRACKED",
+          description: "Credits burned before grants were tracked per period",
+          amountMinor: "1000",
+        },
+      ],
+    });
   });
 
   it("property: the lines add up to the total, the due amount is the total less credits, and a split period's base fees add up to the fee within a cent", () => {

@@ -1,6 +1,7 @@
 import { formatMinor } from "@/lib/money/format";
 import { fromMinorUnits } from "@/lib/money/round";
 import { baseFeeLine } from "./base-fee-line";
+import { creditsAppliedLine } from "./credits-applied-line";
 import type { ComposedInvoice, ComposedLine, PeriodInputs } from "./invoice-types";
 import { usageLines } from "./usage-lines";
 
@@ -10,7 +11,7 @@ import { usageLines } from "./usage-lines";
  * invoice, so the preview taken just before the close is the invoice finalized. Lines:
  *   per subscription: its base fee (prorated to the second when it covered part of the period), then
  *   one line per priced meter; then the minimum-spend top-up of the version in force at the end; then
- *   the credits that prepaid credits paid of the usage (negative).
+ *   the credits that prepaid credits paid of the usage (negative), with which grants paid how much.
  * Each line is rounded once (lib/money/round); the totals add the rounded lines.
  */
 export function composeInvoice(inputs: PeriodInputs): ComposedInvoice {
@@ -43,23 +44,9 @@ export function composeInvoice(inputs: PeriodInputs): ComposedInvoice {
     });
   }
   const totalMinor = lines.reduce((sum, l) => sum + l.amountMinor, 0n);
-  const credited = subs.reduce((sum, s) => sum + s.creditedMinor, 0n);
-  const creditsMinor = credited > totalMinor ? totalMinor : credited;
-  if (creditsMinor > 0n) {
-    lines.push({
-      kind: "CREDITS_APPLIED",
-      description: "Prepaid credits applied to usage",
-      subscriptionId: null,
-      meterId: null,
-      fromAt: periodStart,
-      toAt: periodEnd,
-      quantity: null,
-      includedUnits: null,
-      amountExact: fromMinorUnits(-creditsMinor, currency).toFixed(),
-      amountMinor: -creditsMinor,
-      details: {},
-    });
-  }
+  const credits = creditsAppliedLine(subs, totalMinor, currency, { start: periodStart, end: periodEnd });
+  if (credits) lines.push(credits);
+  const creditsMinor = credits ? -credits.amountMinor : 0n;
   return {
     currency,
     periodStart,

@@ -20,6 +20,11 @@ export type UsageDetails = {
   breakdown: TierBreakdown[];
 };
 
+/** One grant's part of the credits-applied line (JSON: the amount as a string; no grant id for untracked credits). */
+export type AppliedGrant = { grantId: string | null; kind: string; description: string; amountMinor: string };
+
+export type CreditsAppliedDetails = { grants: AppliedGrant[] };
+
 /** One invoice line as composed (before it is stored or shown). Amounts: exact in major units, charged in minor units. */
 export type ComposedLine = {
   kind: InvoiceLineKind;
@@ -32,7 +37,7 @@ export type ComposedLine = {
   includedUnits: string | null;
   amountExact: string;
   amountMinor: bigint;
-  details: BaseFeeDetails | UsageDetails | Record<string, never>;
+  details: BaseFeeDetails | UsageDetails | CreditsAppliedDetails | Record<string, never>;
 };
 
 export type ComposedInvoice = {
@@ -68,7 +73,12 @@ export type PeriodSubscription = {
   charges: ChargeRow[];
   /** usage_credit_periods.credited_minor of this subscription and period (0 without a row). */
   creditedMinor: bigint;
+  /** usage_credit_period_grants: which grants paid how much of creditedMinor (oldest grant first). */
+  creditGrants: CreditGrantShare[];
 };
+
+/** What one credit grant paid of a period's usage. */
+export type CreditGrantShare = { grantId: string; kind: string; description: string; amountMinor: bigint };
 
 export type PeriodInputs = {
   currency: CurrencyCode;

@@ -30,6 +30,14 @@ SELECT u.customer_id::text, u.subscription_id::text, u.period_start, u.credited_
 FROM usage_credit_periods u JOIN unnest($1::uuid[], $2::timestamptz[]) AS r(customer_id, period_start)
   ON u.customer_id = r.customer_id AND u.period_start = r.period_start`;
 
+const GRANT_SHARES = `
+SELECT s.customer_id::text, s.subscription_id::text, s.period_start, s.grant_id::text, s.amount_minor::text, g.kind::text, g.description
+FROM usage_credit_period_grants s JOIN unnest($1::uuid[], $2::timestamptz[]) AS r(customer_id, period_start)
+  ON s.customer_id = r.customer_id AND s.period_start = r.period_start
+JOIN credit_grants g ON g.customer_id = s.customer_id AND g.id = s.grant_id
+WHERE s.amount_minor > 0
+ORDER BY g.created_at, g.id`;
+
 const VERSIONS = `
 SELECT v.id::text, p.name AS plan_name, v.number, v.interval::text AS interval, v.currency, v.base_fee_minor::text, v.minimum_spend_minor::text,
   COALESCE(json_agg(json_build_object('meterId', pp.meter_id, 'priceModel', pp.price_model, 'meter', json_build_object('key', m.key, 'name', m.name, 'unit', m.unit)))
@@ -55,7 +63,7 @@ type VersionRow = {
  * What composeInvoice needs for each customer's period [start, end), in a fixed number of queries whatever
  * the number of periods: the subscriptions in force during it whose own billing period it is (an upgrade
  * keeps the anchor, so both sides of it share the period), with their versions' prices (from `versions`
- * when loaded before), their running charges of the period and what credits paid of them.
+ * when loaded before), their running charges of the period and what credits (which grants) paid of them.
  */
 export async function loadPeriodInputs(
   sql: Sql,
@@ -70,7 +78,7 @@ export async function loadPeriodInputs(
     starts,
     requests.map((r) => r.period.end.toISOString()),
   ]);
-  const [charges, credited] = await Promise.all([
+  const [charges, credited, shares] = await Promise.all([
     sql.query<{
       customer_id: string;
       subscription_id: string;
@@ -83,6 +91,15 @@ export async function loadPeriodInputs(
       CREDITED,
       [ids, starts],
     ),
+    sql.query<{
+      customer_id: string;
+      subscription_id: string;
+      period_start: Date;
+      grant_id: string;
+      amount_minor: string;
+      kind: string;
+      description: string;
+    }>(GRANT_SHARES, [ids, starts]),
   ]);
   const missing = [...new Set(subs.map((s) => s.plan_version_id))].filter((id) => !versions.has(id));
   if (missing.length) {
@@ -105,6 +122,7 @@ export async function loadPeriodInputs(
       BigInt(c.credited_minor),
     ]),
   );
+  const sharesBy = groupBy(shares, (g) => `${g.subscription_id}|${new Date(g.period_start).getTime()}`);
   // A subscription in force during several of the requested periods comes once per period: keep it once.
   const subsBy = groupBy([...new Map(subs.map((s) => [s.id, s])).values()], (s) => s.customer_id);
   return requests.map((r) => {
@@ -137,6 +155,12 @@ export async function loadPeriodInputs(
             amount: c.amount,
           })),
           creditedMinor: creditedBy.get(k) ?? 0n,
+          creditGrants: (sharesBy.get(k) ?? []).map((g) => ({
+            grantId: g.grant_id,
+            kind: g.kind,
+            description: g.description,
+            amountMinor: BigInt(g.amount_minor),
+          })),
         };
       }),
     };

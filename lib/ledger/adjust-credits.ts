@@ -54,7 +54,7 @@ export async function adjustCredits(
           description: p.reason,
           actorId: actor.userId,
         })
-      ).balanceMinor;
+      ).wallet.balanceMinor;
     }
     await recordAudit(
       actor,

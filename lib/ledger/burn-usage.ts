@@ -5,6 +5,8 @@ import { debitWallet, spendableWallet } from "./debit-wallet";
 import { grantCredits } from "./grant-credits";
 import { InsufficientCreditsError } from "./insufficient-credits";
 import type { Sql } from "@/lib/db/sql";
+import { creditPeriodGrants, uncreditPeriodGrants } from "./credit-period-grants";
+import { pairPeriodGrants } from "./period-grants";
 import { creditPeriods } from "./tally-periods";
 import { burnPlan, creditedPerPeriod, periodKey, type BurnPlan, type PeriodTally } from "./usage-charges";
 import { lockWallet } from "./wallet";
@@ -42,6 +44,7 @@ export async function burnForCustomer(
     const given = await grantCredits(sql, { customerId, kind: "ADJUSTMENT", amountMinor: r.amountMinor, currency, description: "Usage repriced: credits returned", usageRefund: true });
     wallet = given!.wallet;
     await creditPeriods(sql, customerId, [{ ...r.period, amountMinor: -r.amountMinor }]);
+    await uncreditPeriodGrants(sql, customerId, r.period, r.amountMinor);
   }
   const spendable = await spendableWallet(sql, wallet, now);
   const available = spendable.wallet.balanceMinor;
@@ -53,8 +56,10 @@ export async function burnForCustomer(
   const description = written.count === 0 ? "Usage re-rated after a correction" : `Usage: ${written.count} event${written.count === 1 ? "" : "s"}`;
   const after = await debitWallet(sql, spendable, burn, { kind: "BURN", description, usage });
   const credited = creditedPerPeriod(periods, burn);
-  await creditPeriods(sql, customerId, periods.filter((p) => credited.has(periodKey(p))).map((p) => ({ ...p, amountMinor: credited.get(periodKey(p))! })));
-  await recordRechargeCrossing(sql, customerId, after.balanceMinor);
+  const moves = periods.filter((p) => credited.has(periodKey(p))).map((p) => ({ ...p, amountMinor: credited.get(periodKey(p))! }));
+  await creditPeriods(sql, customerId, moves);
+  await creditPeriodGrants(sql, customerId, pairPeriodGrants(moves, after.movements));
+  await recordRechargeCrossing(sql, customerId, after.wallet.balanceMinor);
 }
 
 /** A correction is never refused: what prepaid usage needs becomes what it may take. */

@@ -14,6 +14,7 @@ type PeriodRow = {
   amounts: string[] | null;
   rated: string | null;
   credited: string | null;
+  shares: string | null;
 };
 
 /** Every period the rating engine or the ledger has, with the engine's unrounded meter amounts and the ledger's tally. */
@@ -26,7 +27,9 @@ WITH charged AS (
   SELECT * FROM usage_credit_periods WHERE $1::uuid[] IS NULL OR customer_id = ANY($1::uuid[])
 )
 SELECT k.customer_id::text, c.external_id, k.subscription_id::text, k.period_start, v.currency, v.payment_terms::text AS terms,
-  ch.amounts, t.rated_minor::text AS rated, t.credited_minor::text AS credited
+  ch.amounts, t.rated_minor::text AS rated, t.credited_minor::text AS credited,
+  (SELECT sum(g.amount_minor) FROM usage_credit_period_grants g
+   WHERE g.customer_id = k.customer_id AND g.subscription_id = k.subscription_id AND g.period_start = k.period_start)::text AS shares
 FROM (SELECT customer_id, subscription_id, period_start FROM charged UNION SELECT customer_id, subscription_id, period_start FROM tallied) k
 JOIN customers c ON c.id = k.customer_id
 JOIN subscriptions s ON s.id = k.subscription_id
@@ -44,7 +47,8 @@ WHERE $1::uuid[] IS NULL OR b.customer_id = ANY($1::uuid[])`;
  * Credit debits against rated usage. Per subscription period: the ledger's rated_minor equals the sum of
  * the rating engine's running charges, each meter rounded once (as an invoice line is); credits paid at
  * most that, and on PREPAID terms exactly that. Per customer: the BURN entries, less the credits given back
- * for usage that came to cost less, add up to what the periods say credits paid.
+ * for usage that came to cost less, add up to what the periods say credits paid; a period's grant shares add
+ * up to what credits paid of it.
  */
 export async function checkPeriods(sql: Sql, customerIds: string[] | null): Promise<LedgerProblem[]> {
   const problems: LedgerProblem[] = [];
@@ -58,6 +62,8 @@ export async function checkPeriods(sql: Sql, customerIds: string[] | null): Prom
     if (rated !== engine) add(`rated usage is ${engine} but the ledger saw ${rated}`);
     if (credited < 0n || credited > rated) add(`credits paid ${credited} of ${rated} rated`);
     if (p.terms === "PREPAID" && credited !== rated) add(`prepaid usage of ${rated} but credits paid ${credited}`);
+    // Periods credited before grants were tracked per period have no shares; any other must name every unit.
+    if (p.shares !== null && BigInt(p.shares) !== credited) add(`credits paid ${credited} but the grants' shares add up to ${p.shares}`);
   }
   for (const b of await sql.query<{ customer_id: string; external_id: string; burned: string; credited: string }>(BURNS, [customerIds])) {
     if (b.burned !== b.credited) problems.push({ customerId: b.customer_id, externalId: b.external_id, check: "usage", message: `burn entries took ${b.burned} but periods record ${b.credited} paid by credits` });

@@ -291,20 +291,28 @@ describe("the billing close", () => {
     ).toBe(2);
   });
 
-  it("shows what prepaid credits paid as applied, and only the rest as due", async () => {
+  it("shows what prepaid credits paid as applied, which grants paid how much, and only the rest as due", async () => {
     const c = await customerWithKey("prepaid");
-    await grant(c.customer.id, 500n);
+    const promo = await grant(c.customer.id, 500n, { description: "Launch promo" });
+    // Expiring sooner, the trial grant burns first.
+    const trial = await grant(c.customer.id, 15n, {
+      kind: "TRIAL",
+      description: "Trial credits",
+      expiresAt: new Date(Date.now() + 86_400_000 * 400),
+    });
     await subscribe(admin, c.customer.id, {
       baseFeeMinor: 2000,
       paymentTerms: "PREPAID",
       prices: [{ meterId: imageMeter.id, model: images }],
     });
-    await send(
-      c.key.secret,
-      c.customer.externalId,
-      imageMeter.eventType,
-      Array.from({ length: 5 }, () => ({ at: new Date() })),
-    );
+    // Two writes: 12 cents from the trial, then 3 more from it and 5 from the promo.
+    for (const n of [3, 2])
+      await send(
+        c.key.secret,
+        c.customer.externalId,
+        imageMeter.eventType,
+        Array.from({ length: n }, () => ({ at: new Date() })),
+      );
     const preview = await upcoming(admin, c.customer.id);
     expect(preview.lines.map((l) => [l.kind, l.amount.amountMinor])).toEqual([
       ["BASE_FEE", 2000],
@@ -316,6 +324,13 @@ describe("the billing close", () => {
       creditsApplied: { amountMinor: 20 },
       amountDue: { amountMinor: 2000 },
     });
+    const credits = preview.lines.find((l) => l.kind === "CREDITS_APPLIED")!;
+    expect(credits.details).toEqual({
+      grants: [
+        { grantId: promo.grantId, kind: "PROMOTIONAL", description: "Launch promo", amountMinor: "5" },
+        { grantId: trial.grantId, kind: "TRIAL", description: "Trial credits", amountMinor: "15" },
+      ],
+    });
     await closeAt(c.customer.id, preview.period.end, 25);
     const inv = await onlyInvoice(admin, c.customer.id);
     expect(inv).toMatchObject({
@@ -324,5 +339,6 @@ describe("the billing close", () => {
       creditsApplied: preview.creditsApplied,
       amountDue: preview.amountDue,
     });
+    expect(inv.lines.find((l) => l.kind === "CREDITS_APPLIED")!.details).toEqual(credits.details);
   });
 });

@@ -1,3 +1,4 @@
+import { appliedGrants } from "../applied-grants";
 import type { BillTo } from "../bill-to";
 import type { InvoiceDto, InvoiceLineDto } from "../invoice-dto";
 import type { UsageDetails } from "../invoice-types";
@@ -77,11 +78,12 @@ export function billToLines(invoice: InvoiceDto & { customer?: { name: string } 
   return [b.name, ...b.addressLines, b.country, b.email].filter(Boolean);
 }
 
-/** Total, credits and credit notes applied (when any), and last the amount due. */
+/** Total, credits applied (with the grants that paid them) and credit notes applied (when any), and last the amount due. */
 export function totalRows(invoice: InvoiceDto): [string, string][] {
   const rows: [string, string][] = [["Total", invoice.total.formatted]];
   if (invoice.creditsApplied.amountMinor !== 0)
     rows.push(["Credits applied", `-${invoice.creditsApplied.formatted}`]);
+  for (const g of appliedGrants(invoice.lines, invoice.currency)) rows.push([`  ${g.label}`, `-${g.amount}`]);
   if (invoice.creditNotesApplied.amountMinor !== 0)
     rows.push(["Credit notes applied", `-${invoice.creditNotesApplied.formatted}`]);
   rows.push(["Amount due", invoice.amountDue.formatted]);
