@@ -79,6 +79,8 @@ const schema = z
         .regex(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/, "MAIL_FROM must be an address, e.g. Meterly <billing@example.com>")
         .default("Meterly <billing@meterly.local>"),
     ),
+    /** Outbound webhooks (lib/webhooks): "1" lets endpoints resolve to private or loopback addresses (demo, tests). */
+    WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { message: "WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" }).default("0"),
     /** Event ingestion in its own worker thread (lib/metering/ingest-worker): "auto" = inside the Next.js server. */
     INGEST_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
   })
