@@ -1,0 +1,41 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { mailTransport } from "../mail-transport";
+import { claimNotificationEmails, MAX_EMAIL_ATTEMPTS } from "./claim-notification-emails";
+import { emailNotification } from "./email-notification";
+
+export type EmailSweep = { notifications: number; emails: number; failed: number };
+
+/** Back-off after a failed attempt: 30 s, 1, 2, 4... minutes, at most an hour. */
+const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
+
+/**
+ * The email step of the background sweep: claims the outbox's notifications not yet emailed, emails each to
+ * its recipients and marks it emailed (emailed_at); a failure records the error and leaves it for a later
+ * sweep (after a back-off), where only the recipients not yet sent it are sent it. Does nothing when email is
+ * off (SMTP_URL unset). Safe with sweeps running at once (claimNotificationEmails). Tests call it directly,
+ * with `customerId` to keep to their own customer.
+ */
+export async function deliverNotificationEmails(opts: { limit?: number; customerId?: string } = {}): Promise<EmailSweep> {
+  const sweep: EmailSweep = { notifications: 0, emails: 0, failed: 0 };
+  if (!mailTransport()) return sweep;
+  const claimed = await claimNotificationEmails(opts.limit ?? 50, opts.customerId);
+  for (const n of claimed) {
+    const where = { customerId_id: { customerId: n.customerId, id: n.id } };
+    try {
+      sweep.emails += await emailNotification(n);
+      await prisma.notification.update({ where, data: { emailedAt: new Date(), emailRetryAt: null, emailError: null } });
+      sweep.notifications++;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      const last = n.attempts >= MAX_EMAIL_ATTEMPTS;
+      console.error(`email for notification ${n.kind} ${n.id} failed (attempt ${n.attempts}/${MAX_EMAIL_ATTEMPTS}${last ? ", giving up" : ""}):`, message);
+      await prisma.notification.update({
+        where,
+        data: { emailError: message.slice(0, 2000), emailRetryAt: new Date(Date.now() + retryDelayMs(n.attempts)) },
+      });
+      sweep.failed++;
+    }
+  }
+  return sweep;
+}

@@ -1,0 +1,51 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { emailCategoryOf } from "../email-categories";
+import { sendEmail } from "../send-email";
+import { notificationEmailContent } from "../templates/notification-email-content";
+import { renderEmail } from "../templates/render-email";
+import type { ClaimedNotification } from "./claim-notification-emails";
+import { notificationEmailRecipients, type EmailRecipient } from "./notification-email-recipients";
+
+/**
+ * Emails one claimed notification to each of its recipients who has not been sent it yet (a retry skips those
+ * recorded in notification_emails), recording each send as the SMTP server accepts it. Tries every recipient;
+ * throws the first failure after, so the notification stays unemailed and is retried. Returns how many it sent.
+ */
+export async function emailNotification(n: ClaimedNotification): Promise<number> {
+  const [customer, recipients, done] = await Promise.all([
+    prisma.customer.findUnique({ where: { id: n.customerId }, select: { name: true } }),
+    notificationEmailRecipients(n.customerId, emailCategoryOf(n.kind)),
+    prisma.notificationEmail.findMany({ where: { customerId: n.customerId, notificationId: n.id }, select: { recipient: true } }),
+  ]);
+  const customerName = customer?.name ?? "your account";
+  const content = notificationEmailContent(n.kind, n.payload, customerName);
+  const appUrl = env().APP_URL;
+  const sentBefore = new Set(done.map((d) => d.recipient));
+  let sent = 0;
+  let failure: unknown;
+  for (const r of recipients) {
+    if (sentBefore.has(r.address)) continue;
+    try {
+      const email = renderEmail(content, { appUrl, footer: footerFor(r, customerName, appUrl) });
+      const messageId = await sendEmail({ to: r.address, ...email });
+      if (messageId === null) throw new Error("Email is off (SMTP_URL is unset)");
+      await prisma.notificationEmail.create({
+        data: { customerId: n.customerId, notificationId: n.id, recipient: r.address, messageId },
+      });
+      sent++;
+    } catch (e) {
+      failure ??= e;
+    }
+  }
+  if (failure) throw failure;
+  return sent;
+}
+
+function footerFor(r: EmailRecipient, customerName: string, appUrl: string): string[] {
+  const base = appUrl.replace(/\/+$/, "");
+  return r.as === "member"
+    ? [`You get this email as a member of ${customerName}.`, `Choose which emails you get: ${base}/settings/notifications`]
+    : [`Sent to the billing email of ${customerName}.`, `Change it in your billing details: ${base}/settings/billing`];
+}
