@@ -1,6 +1,8 @@
 import "server-only";
 import { runBillingClose } from "@/lib/billing/run-billing-close";
 import { expireGrants } from "@/lib/ledger/expire-grants";
+import { runWebhooks } from "@/lib/webhooks/run-webhooks";
+import { deliverNotificationEmails } from "@/lib/notify/email/delivery/deliver-notification-emails";
 import { runDueJobs } from "./run-due-jobs";
 
 export type JobRunner = { stop(): Promise<void> };
@@ -9,13 +11,16 @@ const globalForRunner = globalThis as unknown as { __meterlyJobRunner?: JobRunne
 
 /**
  * Runs background work in this process until stopped: due jobs every `pollMs`; the credit expiry sweep and
- * the billing close (lib/billing: draft ended periods, finalize drafts past their grace) every `sweepMs`. Ticks never overlap; errors are logged and the next tick tries again. Every piece is
+ * the billing close (lib/billing: draft ended periods, finalize drafts past their grace) every `sweepMs`; the outbox's
+ * emails (lib/notify/email) every `emailMs`, so a notice arrives within seconds. Ticks never overlap; errors are logged and the next tick tries again. Every piece is
  * safe with other instances running it at the same time (SKIP LOCKED claims and wallet locks).
  */
-export function startJobRunner(opts: { pollMs?: number; sweepMs?: number } = {}): JobRunner {
+export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailMs?: number } = {}): JobRunner {
   if (globalForRunner.__meterlyJobRunner) return globalForRunner.__meterlyJobRunner;
   const pollMs = opts.pollMs ?? 1000;
   const sweepMs = opts.sweepMs ?? 60_000;
+  const emailMs = opts.emailMs ?? 5_000;
+  let lastEmail = 0;
   let stopped = false;
   let lastSweep = 0;
   let running: Promise<void> = Promise.resolve();
@@ -24,6 +29,17 @@ export function startJobRunner(opts: { pollMs?: number; sweepMs?: number } = {})
     try {
       while (!stopped && (await runDueJobs()) > 0) {
         // drain what is due before sleeping
+      }
+      // Webhooks (lib/webhooks) every tick rather than every sweep: events go out at once and the first retry
+      // is due 5 s after a failure; when idle it is two indexed queries.
+      if (!stopped) await runWebhooks().catch((e) => console.error("webhooks:", e instanceof Error ? e.message : e));
+      if (!stopped && Date.now() - lastEmail >= emailMs) {
+        lastEmail = Date.now();
+        const mail = await deliverNotificationEmails().catch((e: unknown) => {
+          console.error("email delivery:", e instanceof Error ? e.message : e);
+          return null;
+        });
+        if (mail?.emails) console.log(`email: sent ${mail.emails} email(s) for ${mail.notifications} notification(s)`);
       }
       if (!stopped && Date.now() - lastSweep >= sweepMs) {
         lastSweep = Date.now();
