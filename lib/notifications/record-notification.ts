@@ -2,7 +2,17 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 
 /** Notification kinds the app queues for customers (a notifier sends them and sets sent_at). */
-export type NotificationKind = "customer.payment_failed" | "customer.auto_recharge_disabled" | "customer.account_suspended" | "customer.account_reinstated";
+export type NotificationKind =
+  | "customer.payment_failed"
+  | "customer.auto_recharge_disabled"
+  | "customer.account_suspended"
+  | "customer.account_reinstated"
+  // Webhook events (lib/webhooks/event-types.ts)
+  | "credits.purchased"
+  | "auto_recharge.succeeded"
+  | "auto_recharge.failed"
+  | "auto_recharge.disabled"
+  | "subscription.plan_changed";
 
 /** Queues a notification in the caller's transaction, so it exists exactly when the change it reports does. */
 export async function recordNotification(tx: Prisma.TransactionClient, customerId: string, kind: NotificationKind, payload: Record<string, unknown>): Promise<void> {
