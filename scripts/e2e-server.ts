@@ -5,6 +5,7 @@ import path from "node:path";
 import { createTestDatabase } from "../tests/support/test-database";
 import { e2eDatabaseUrlFile, e2eStripeUrlFile } from "../e2e/support/e2e-database-file";
 import { startLocalStripe } from "./support/local-stripe";
+import { startLocalMailCatcher } from "@/lib/notify/email/catcher/start-local-mail-catcher";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -15,6 +16,8 @@ async function main() {
   const { closeDb } = await import("@/lib/db/client");
   await seedDemoData({ plan: false });
   await closeDb();
+  // Email goes to a mail catcher that keeps it in this database, as `npm start` does without SMTP_URL.
+  const mail = process.env.SMTP_URL ? null : await startLocalMailCatcher();
   // Specs that set up what the UI cannot (a billing close in the future) run scripts against this database.
   const urlFile = e2eDatabaseUrlFile(PORT);
   mkdirSync(path.dirname(urlFile), { recursive: true });
@@ -28,6 +31,7 @@ async function main() {
     env: {
       ...process.env,
       ...stripe.env,
+      ...(mail ? { SMTP_URL: mail.url } : {}),
       NODE_ENV: "production",
       DATABASE_URL: db.url,
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
@@ -44,6 +48,8 @@ async function main() {
       await new Promise((r) => app.once("exit", r));
     }
     await stripe.sandbox.close().catch(() => {});
+    await mail?.close().catch(() => {});
+    await closeDb();
     rmSync(urlFile, { force: true });
     rmSync(stripeUrlFile, { force: true });
     await db.drop().catch((e) => console.error("could not drop the e2e database:", e.message));

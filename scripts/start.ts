@@ -1,11 +1,13 @@
 /**
  * `npm start`: builds the app if needed, starts the database (PGlite on .data/ unless DATABASE_URL is set),
- * applies migrations, seeds the demo data and serves the app. Ctrl-C stops the app, then the database.
+ * applies migrations, seeds the demo data and serves the app; without SMTP_URL, a local mail catcher keeps the
+ * app's email for the admin Mail page. Ctrl-C stops the app, then the database.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import type { MailCatcher } from "@/lib/notify/email/catcher/start-mail-catcher";
 import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
 import { ensurePrismaClient } from "./support/ensure-generated";
 import { localDataDir, openLocalDatabase } from "./support/local-database";
@@ -21,6 +23,7 @@ async function main() {
   let embedded: EmbeddedPostgres | null = null;
   let app: ChildProcess | null = null;
   let stripe: LocalStripe | null = null;
+  let mail: MailCatcher | null = null;
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
@@ -31,6 +34,10 @@ async function main() {
       await new Promise((r) => app!.once("exit", r));
     }
     if (stripe) await stripe.sandbox.close();
+    if (mail) {
+      await mail.close();
+      await (await import("@/lib/db/client")).closeDb();
+    }
     if (embedded) await embedded.stop();
     console.log("Stopped; the data is kept.");
     process.exit(code);
@@ -68,9 +75,17 @@ async function main() {
     console.log(`Payments: local Stripe sandbox on ${stripe.sandbox.url} (test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)`);
   }
 
+  // No SMTP server: email goes to a catcher on loopback that keeps it in the database (admin > Mail).
+  if (!process.env.SMTP_URL) {
+    const { startLocalMailCatcher } = await import("@/lib/notify/email/catcher/start-local-mail-catcher");
+    mail = await startLocalMailCatcher({ port: process.env.MAIL_CATCHER_PORT ? Number(process.env.MAIL_CATCHER_PORT) : undefined });
+    console.log(`Email: local mail catcher on ${mail.url} (read it in the admin area, Mail)`);
+  }
+
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...stripe?.env,
+    ...(mail ? { SMTP_URL: mail.url } : {}),
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(DATA_DIR, "nextauth-secret"),
