@@ -25,6 +25,7 @@ export default async function PortalLayout({ children }: { children: React.React
           { href: "/credits", label: "Credits" },
           { href: "/invoices", label: "Invoices" },
           { href: "/settings/billing", label: "Billing details" },
+          { href: "/settings/notifications", label: "Email settings" },
         ]}
       />
       {failed && <PaymentFailedBanner failed={failed} action={payInvoiceAction} />}
