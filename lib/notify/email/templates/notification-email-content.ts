@@ -119,7 +119,7 @@ const TEMPLATES: Record<string, Template> = {
   "spending_limit.reached": (p, customer) => {
     const cap = payloadMoney(p, ["capMinor", "limitMinor"]) ?? payloadText(p, "cap");
     return {
-      subject: `Hard cap reached${cap ? `: ${cap}` : ""}: usage is being refused`,
+      subject: `Hard cap${cap ? ` of ${cap}` : ""} reached: usage is being refused`,
       heading: "Your hard cap was reached",
       paragraphs: [`${customer} reached ${limitName(p)}${cap ? ` of ${cap}` : ""}. Usage beyond it is refused until the period ends or you raise the cap.`],
       details: rows(["Spend this period", payloadMoney(p, ["spendMinor", "valueMinor"])]),
