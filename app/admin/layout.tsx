@@ -18,6 +18,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/invoices", label: "Invoices" },
           { href: "/admin/void-events", label: "Void events" },
           { href: "/admin/api-keys", label: "API keys" },
+          { href: "/admin/webhooks", label: "Webhooks" },
           { href: "/admin/mail", label: "Mail" },
         ]}
       />
