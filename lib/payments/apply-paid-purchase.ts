@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { grantCredits } from "@/lib/ledger/grant-credits";
 import { prismaSql } from "@/lib/db/sql";
 import { lockWallet } from "@/lib/ledger/wallet";
+import { recordNotification } from "@/lib/notifications/record-notification";
 import type { PurchaseRef } from "./purchase-metadata";
 
 export type PaidPayment = {
@@ -45,6 +46,15 @@ export async function applyPaidPurchase(tx: Prisma.TransactionClient, p: PaidPay
     await tx.creditPurchase.update({
       where: { customerId_id: { customerId, id: purchaseId } },
       data: { status: "PAID", paymentIntentId: p.paymentIntentId, completedAt: new Date(), failureMessage: null },
+    });
+    // Once per purchase: it moves to PAID once, under the wallet lock.
+    await recordNotification(tx, customerId, purchase.kind === "AUTO_RECHARGE" ? "auto_recharge.succeeded" : "credits.purchased", {
+      purchaseId,
+      packName: purchase.packName,
+      amountMinor: purchase.priceMinor.toString(),
+      creditsMinor: purchase.creditsMinor.toString(),
+      currency: purchase.currency,
+      paymentIntentId: p.paymentIntentId,
     });
   }
   if (purchase.kind === "AUTO_RECHARGE") {

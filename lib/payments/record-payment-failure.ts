@@ -38,5 +38,8 @@ export async function recordPaymentFailure(tx: Prisma.TransactionClient, ref: Pu
   const amount = { amountMinor: purchase.priceMinor.toString(), currency: purchase.currency };
   await recordNotification(tx, customerId, "customer.payment_failed", { purchaseId, packName: purchase.packName, ...amount, message: f.message, consecutiveFailures: failures });
   if (disable) await recordNotification(tx, customerId, "customer.auto_recharge_disabled", { reason: disabledReason });
+  // Webhook events (the purchase FAILS once, so each is recorded once).
+  await recordNotification(tx, customerId, "auto_recharge.failed", { purchaseId, packName: purchase.packName, ...amount, message: f.message, consecutiveFailures: failures, disabled: disable });
+  if (disable) await recordNotification(tx, customerId, "auto_recharge.disabled", { reason: disabledReason, consecutiveFailures: failures });
   return disable ? "recharge_failed_disabled" : "recharge_failed";
 }

@@ -10,6 +10,7 @@ import { assertAssignableVersion } from "./assert-assignable-version";
 import { billingPeriodAt } from "./billing-period";
 import { lockCustomer } from "./lock-customer";
 import { prorateBaseFee, type Proration } from "./proration";
+import { recordPlanChanged } from "./record-plan-changed";
 import { settleSubscriptions } from "./settle-subscriptions";
 import { changeInput } from "./subscription-input";
 
@@ -37,7 +38,7 @@ export async function changeSubscription(
     await settleSubscriptions(tx, customer.id, now);
     const current = await tx.subscription.findFirst({
       where: { customerId: customer.id, status: "ACTIVE" },
-      include: { planVersion: true },
+      include: { planVersion: { include: { plan: { select: { name: true } } } } },
     });
     if (!current)
       throw new AppError("CONFLICT", `${customer.name} has no subscription to change: assign a plan first`);
@@ -72,6 +73,7 @@ export async function changeSubscription(
         { customerId: customer.id, from: current.id, planVersionId: next.id, startsAt: period.end },
         tx,
       );
+      await recordPlanChanged(tx, { customerId: customer.id, subscriptionId: sub.id, replacesId: current.id, from: current.planVersion, to: next, timing, effectiveAt: period.end });
       return { subscriptionId: sub.id, startsAt: period.end, proration: null };
     }
     const trialEndsAt = current.trialEndsAt && current.trialEndsAt > now ? current.trialEndsAt : null;
@@ -107,6 +109,7 @@ export async function changeSubscription(
       chargeMinor: String(proration.chargeMinor),
     };
     await recordAudit(actor, "subscription.changed", sub.id, details, tx);
+    await recordPlanChanged(tx, { customerId: customer.id, subscriptionId: sub.id, replacesId: current.id, from: current.planVersion, to: next, timing, effectiveAt: now, proration });
     await grantTrialCredits(tx, customer.id, next, now);
     return { subscriptionId: sub.id, startsAt: now, proration };
   });

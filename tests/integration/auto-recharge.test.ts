@@ -94,7 +94,12 @@ describe("auto-recharge", () => {
     expect(summary.autoRecharge).toMatchObject({ enabled: false, consecutiveFailures: 3 });
     expect(summary.autoRecharge?.disabledReason).toMatch(/turned itself off after 3 failed payments in a row/);
     const notes = await prisma.notification.findMany({ where: { customerId: s.customer.id }, orderBy: { id: "asc" } });
-    expect(notes.map((n) => n.kind)).toEqual(["customer.payment_failed", "customer.payment_failed", "customer.payment_failed", "customer.auto_recharge_disabled"]);
+    // Each failure: the email notice and the auto_recharge.failed webhook event; the third also turns it off.
+    expect(notes.map((n) => n.kind)).toEqual([
+      ...["customer.payment_failed", "auto_recharge.failed"],
+      ...["customer.payment_failed", "auto_recharge.failed"],
+      ...["customer.payment_failed", "customer.auto_recharge_disabled", "auto_recharge.failed", "auto_recharge.disabled"],
+    ]);
     await s.use(10);
     expect(await purchases(s.customer.id)).toHaveLength(3);
     expect(await balanceOf(s.customer.id)).toBe(1000n - 630n);
