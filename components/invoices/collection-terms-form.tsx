@@ -6,16 +6,21 @@ import { keepInput } from "@/components/credits/keep-input";
 import { FormResult } from "./form-result";
 import type { BillingFormAction, BillingFormState } from "./billing-form-state";
 
-/** On the admin's customer page: a link to the customer's invoices and their collection terms (net terms days, dunning). */
+/**
+ * On the admin's customer page: a link to the customer's invoices and their collection terms (net terms
+ * days, dunning, and where a credit note on a paid invoice goes).
+ */
 export function CollectionTermsForm({
   customerId,
   netTermsDays,
   dunningEnabled,
+  creditNoteSettlement,
   action,
 }: {
   customerId: string;
   netTermsDays: number;
   dunningEnabled: boolean;
+  creditNoteSettlement: "BALANCE" | "REFUND";
   action: BillingFormAction;
 }) {
   const [state, submit, busy] = useActionState<BillingFormState, FormData>(action, null);
@@ -55,6 +60,20 @@ export function CollectionTermsForm({
         <label className="flex items-center gap-2 pb-2 text-sm">
           <input type="checkbox" name="dunningEnabled" defaultChecked={dunningEnabled} />
           Dunning (payment reminders) on
+        </label>
+        <label className="block text-sm">
+          Credit notes on paid invoices go to
+          <select
+            name="creditNoteSettlement"
+            defaultValue={creditNoteSettlement}
+            className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm"
+          >
+            <option value="BALANCE">the credit balance</option>
+            <option value="REFUND">the card (refund)</option>
+          </select>
+          {state?.fields?.creditNoteSettlement && (
+            <span className="text-xs text-red-700">{state.fields.creditNoteSettlement}</span>
+          )}
         </label>
         <button
           disabled={busy}

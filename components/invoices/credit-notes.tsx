@@ -3,12 +3,20 @@ import type { ResponsibleEvents } from "@/lib/billing/corrections/responsible-ev
 import { formatQuantity } from "@/lib/money/format-major";
 import { shortDate } from "@/lib/billing/short-date";
 
-/** Where a credit note's money went: credits given back, off this invoice's amount due, to the credit balance. */
+const REFUND = { pending: "refund to your card (pending)", succeeded: "refunded to your card", failed: "" };
+
+/** Where a credit note's money went: credits given back, off this invoice's amount due, to the card, to the credit balance. */
 function destinations(n: CreditNoteDto): string {
   const parts = [
     [n.creditsReturned, "credits returned"],
     [n.appliedToInvoice, "off this invoice"],
-    [n.creditedToBalance, "to your credit balance"],
+    [n.refundedToCard, REFUND[n.refundStatus ?? "succeeded"]],
+    [
+      n.creditedToBalance,
+      n.refundStatus === "failed"
+        ? "to your credit balance (the card refund was refused)"
+        : "to your credit balance",
+    ],
   ] as const;
   const used = parts.filter(([m]) => m.amountMinor !== 0).map(([m, what]) => `${m.formatted} ${what}`);
   return used.length ? used.join(" · ") : "nothing to give back";
@@ -29,7 +37,13 @@ function eventsText(events: unknown): string | null {
 }
 
 /** Credit notes issued after the invoice was finalized: each changed line, and where the money went. */
-export function CreditNotes({ notes }: { notes: CreditNoteDto[] }) {
+export function CreditNotes({
+  notes,
+  pdfHref,
+}: {
+  notes: CreditNoteDto[];
+  pdfHref?: (number: string) => string;
+}) {
   if (notes.length === 0) return null;
   return (
     <section className="space-y-3">
@@ -47,7 +61,18 @@ export function CreditNotes({ notes }: { notes: CreditNoteDto[] }) {
                 {shortDate(new Date(n.createdAt))} · {n.reason}
               </span>
             </div>
-            <div className="font-semibold tabular-nums">−{n.total.formatted}</div>
+            <div className="flex items-baseline gap-3">
+              {pdfHref && (
+                <a
+                  href={pdfHref(n.number)}
+                  className="text-indigo-700 hover:underline"
+                  data-testid="credit-note-pdf"
+                >
+                  PDF
+                </a>
+              )}
+              <span className="font-semibold tabular-nums">−{n.total.formatted}</span>
+            </div>
           </div>
           <p className="text-slate-600" data-testid="credit-note-destinations">
             {destinations(n)}

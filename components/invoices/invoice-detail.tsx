@@ -35,7 +35,7 @@ function BillTo({ invoice }: { invoice: InvoiceDetail }) {
 /**
  * An invoice as the customer reads it: bill-to, period, status, dates, every line with its tiers, totals,
  * payment attempts, credit notes and related invoices (linked with `href`). `actions` go beside the status;
- * `notice` above the header; `pdfHref`, for a finalized invoice, links its PDF.
+ * `notice` above the header; `pdfHref(number)`, for a finalized invoice, links its PDF (and its credit notes').
  */
 export function InvoiceDetailView({
   invoice,
@@ -48,7 +48,7 @@ export function InvoiceDetailView({
   actions?: ReactNode;
   notice?: ReactNode;
   href: (number: string) => string;
-  pdfHref?: string;
+  pdfHref?: (number: string) => string;
 }) {
   const finalized = invoice.status !== "draft" && invoice.status !== "upcoming";
   return (
@@ -67,7 +67,11 @@ export function InvoiceDetailView({
         <div className="flex items-center gap-3">
           <InvoiceStatusBadge status={invoice.status} />
           {pdfHref && finalized && (
-            <a href={pdfHref} className="text-sm text-indigo-700 hover:underline" data-testid="invoice-pdf">
+            <a
+              href={pdfHref(invoice.number)}
+              className="text-sm text-indigo-700 hover:underline"
+              data-testid="invoice-pdf"
+            >
               Download PDF
             </a>
           )}
@@ -106,7 +110,7 @@ export function InvoiceDetailView({
         <InvoiceTotals invoice={invoice} />
       </section>
       <InvoiceRelations invoice={invoice} href={href} />
-      <CreditNotes notes={invoice.creditNotes} />
+      <CreditNotes notes={invoice.creditNotes} pdfHref={pdfHref} />
       <PaymentAttempts payments={invoice.payments} />
     </article>
   );

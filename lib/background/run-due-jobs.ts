@@ -1,11 +1,13 @@
 import "server-only";
 import { chargeAutoRecharge } from "@/lib/auto-recharge/charge-auto-recharge";
 import { collectInvoicePayment } from "@/lib/billing/collection/collect-invoice-payment";
+import { refundCreditNote } from "@/lib/billing/credit-notes/refund-credit-note";
 import { claimJobs, completeJob, failJob, type ClaimedJob } from "../jobs/claim-jobs";
 
 const HANDLERS: Record<string, (job: ClaimedJob) => Promise<void>> = {
   "auto_recharge.charge": (job) => chargeAutoRecharge(job.payload),
   "invoice.collect": (job) => collectInvoicePayment(job.payload),
+  "credit_note.refund": (job) => refundCreditNote(job.payload),
 };
 
 /** Claims due jobs and runs each (outside any transaction); returns how many ran. Tests call it directly. */

@@ -18,6 +18,8 @@ export type BillingProfile = {
   country: string;
   netTermsDays: number;
   dunningEnabled: boolean;
+  /** Where a credit note's amount goes when it lowers a paid invoice: the credit balance or the card. */
+  creditNoteSettlement: "BALANCE" | "REFUND";
 };
 
 const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
@@ -49,6 +51,7 @@ const collectionSchema = z.object({
     .min(0, "must be 0 or more")
     .max(120, "must be at most 120"),
   dunningEnabled: z.boolean(),
+  creditNoteSettlement: z.enum(["BALANCE", "REFUND"], { error: "must be BALANCE or REFUND" }),
 });
 
 const DEFAULTS: BillingProfile = {
@@ -62,6 +65,7 @@ const DEFAULTS: BillingProfile = {
   country: "",
   netTermsDays: 0,
   dunningEnabled: true,
+  creditNoteSettlement: "BALANCE",
 };
 
 export async function getBillingProfile(actor: Actor, customerId: string): Promise<BillingProfile> {
@@ -89,10 +93,10 @@ export async function updateBillingProfile(
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const collection = parsed.error.issues.some(
-      (i) =>
-        i.code === "unrecognized_keys" && i.keys.some((k) => k === "netTermsDays" || k === "dunningEnabled"),
+      (i) => i.code === "unrecognized_keys" && i.keys.some((k) => k in collectionSchema.shape),
     );
-    if (collection) throw new AppError("FORBIDDEN", "Only admins can change net terms and dunning");
+    if (collection)
+      throw new AppError("FORBIDDEN", "Only admins can change net terms, dunning and credit note settlement");
     throw new AppError("UNPROCESSABLE", "Invalid billing details", { problems: zodProblems(parsed.error) });
   }
   const exists = await prisma.customer.findUnique({ where: { id: customerId }, select: { id: true } });

@@ -6,7 +6,7 @@ import { isUuid } from "@/lib/db/is-uuid";
 import { AppError } from "@/lib/errors/app-error";
 import { parseCurrency } from "@/lib/money/currencies";
 import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
-import type { StoredNoteLine } from "./corrections/billed-lines";
+import type { StoredNoteLine } from "./credit-notes/note-line";
 import type { BillTo } from "./bill-to";
 import { invoiceSummaryDto, lineDto, type InvoiceDto } from "./invoice-dto";
 import { storedLines } from "./stored-lines";
@@ -29,6 +29,11 @@ export type CreditNoteDto = {
   creditsReturned: MoneyDto;
   appliedToInvoice: MoneyDto;
   creditedToBalance: MoneyDto;
+  refundedToCard: MoneyDto;
+  /** The card refund's state: pending until Stripe made it; failed means it went to the balance instead. */
+  refundStatus: "pending" | "succeeded" | "failed" | null;
+  /** "manual": issued by an admin; "correction": the period's charges went down. */
+  kind: "manual" | "correction";
   reason: string;
   createdAt: string;
   lines: {
@@ -91,6 +96,9 @@ export async function getInvoice(
       creditsReturned: moneyDto(n.creditsReturnedMinor, currency),
       appliedToInvoice: moneyDto(n.appliedToInvoiceMinor, currency),
       creditedToBalance: moneyDto(n.creditedToBalanceMinor, currency),
+      refundedToCard: moneyDto(n.refundedToCardMinor, currency),
+      refundStatus: (n.refundStatus?.toLowerCase() ?? null) as CreditNoteDto["refundStatus"],
+      kind: n.kind === "MANUAL" ? ("manual" as const) : ("correction" as const),
       reason: n.reason,
       createdAt: n.createdAt.toISOString(),
       lines: (n.lines as StoredNoteLine[]).map((l) => ({

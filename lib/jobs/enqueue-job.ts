@@ -1,7 +1,7 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
 
-export type JobKind = "auto_recharge.charge" | "invoice.collect";
+export type JobKind = "auto_recharge.charge" | "invoice.collect" | "credit_note.refund";
 
 /**
  * Queues a job in the caller's transaction (an outbox: it exists exactly when the change that asked for it

@@ -74,10 +74,12 @@ describe("corrections after an invoice is final", () => {
     expect(results).toEqual([
       {
         kind: "credit_note",
+        id: expect.any(String),
         number: `${f.invoice.number}-CN1`,
         totalMinor: 460n,
         creditedToBalanceMinor: 0n,
         appliedToInvoiceMinor: 460n,
+        refundedToCardMinor: 0n,
       },
     ]);
     expect(f.before.total.amountMinor - after.total.amountMinor).toBe(460);

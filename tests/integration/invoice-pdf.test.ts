@@ -4,6 +4,7 @@ import { GET as portalPdfRoute } from "@/app/api/portal/invoices/[number]/pdf/ro
 import { GET as adminPdfRoute } from "@/app/api/admin/customers/[customerId]/invoices/[number]/pdf/route";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { updateBillingProfile } from "@/lib/billing/billing-profile";
+import { issueManualCreditNote } from "@/lib/billing/credit-notes/issue-manual-credit-note";
 import type { InvoiceDetail } from "@/lib/billing/get-invoice";
 import { loadLogo } from "@/lib/billing/pdf/load-logo";
 import { prisma } from "@/lib/db/client";
@@ -216,5 +217,38 @@ describe("invoice PDFs", () => {
     expect(res.json().error.message).toBe("A draft invoice has no PDF until it is finalized");
     signInAs(await memberOf(rival.customer.id));
     expect((await download(portalPdfRoute, { number: draftId })).status).toBe(409);
+  });
+
+  // Last: it lowers the invoice's amount due.
+  it("downloads a credit note as a PDF with its number, the invoice it credits, its reason, line and total; sealed per customer", async () => {
+    const note = await issueManualCreditNote(admin, acme.customer.id, invoice.id!, {
+      amount: "4.62",
+      reason: "Goodwill for the April outage",
+      settlement: "balance",
+    });
+    const res = await download(apiPdfRoute, { ...acmeParams(), number: note.number }, acme.key.secret);
+    expect(res.status, new TextDecoder().decode(res.bytes.slice(0, 300))).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${note.number}.pdf"`);
+    const text = (await pdfPages(res.bytes)).join("\n");
+    expect(text).toContain(`Number ${note.number}`);
+    expect(text).toContain(`Invoice ${invoice.number}\n`);
+    expect(text).toContain("Reason: Goodwill for the April outage");
+    expect(text).toContain("Goodwill for the April outage -$4.62");
+    expect(text).toContain("Off the invoice's amount due $4.62");
+    expect(text).toContain("Total credited $4.62");
+    expect(text).toContain("Acme Widgets Ltd");
+    signInAs(await memberOf(acme.customer.id));
+    const portal = await download(portalPdfRoute, { number: note.number });
+    expect(Buffer.from(portal.bytes).equals(Buffer.from(res.bytes))).toBe(true);
+    signInAs(await memberOf(rival.customer.id));
+    expect((await download(portalPdfRoute, { number: note.number })).status).toBe(404);
+    expect(
+      (await download(apiPdfRoute, { ...acmeParams(), number: note.number }, rival.key.secret)).status,
+    ).toBe(403);
+    signInAs(null);
+    expect(
+      (await download(apiPdfRoute, { ...acmeParams(), number: `${invoice.number}-CN9` }, acme.key.secret))
+        .status,
+    ).toBe(404);
   });
 });

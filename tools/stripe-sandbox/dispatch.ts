@@ -7,8 +7,9 @@ import { checkoutRoutes } from "./routes-checkout";
 import { customerRoutes } from "./routes-customers";
 import { paymentMethodRoutes } from "./routes-payment-methods";
 import { paymentRoutes } from "./routes-payments";
+import { refundRoutes } from "./routes-refunds";
 
-const ROUTES: Route[] = [...customerRoutes, ...paymentMethodRoutes, ...paymentRoutes, ...checkoutRoutes];
+const ROUTES: Route[] = [...customerRoutes, ...paymentMethodRoutes, ...paymentRoutes, ...refundRoutes, ...checkoutRoutes];
 
 export interface ApiCall {
   method: string;

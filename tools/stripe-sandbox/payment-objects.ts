@@ -68,6 +68,19 @@ export interface Charge {
   status: "succeeded" | "failed";
 }
 
+export interface Refund {
+  id: string;
+  object: "refund";
+  amount: number;
+  charge: string;
+  created: number;
+  currency: string;
+  metadata: Metadata;
+  payment_intent: string;
+  reason: string | null;
+  status: "succeeded";
+}
+
 export interface SetupIntent {
   id: string;
   object: "setup_intent";

@@ -109,6 +109,33 @@ describe("off-session PaymentIntents", () => {
   });
 });
 
+describe("refunds", () => {
+  it("refunds a succeeded payment in parts, once per idempotency key, and refuses more than is left", async () => {
+    const { customer, pm } = await customerWithCard("4242424242424242");
+    const pi = await h.stripe.paymentIntents.create({ amount: 5000, currency: "usd", customer: customer.id, payment_method: pm.id, off_session: true, confirm: true });
+    const first = await h.stripe.refunds.create({ payment_intent: pi.id, amount: 1200, metadata: { creditNote: "MTR-1-CN1" } }, { idempotencyKey: "cn-1" });
+    expect(first).toMatchObject({ object: "refund", status: "succeeded", amount: 1200, payment_intent: pi.id, charge: pi.latest_charge, metadata: { creditNote: "MTR-1-CN1" } });
+    const replayed = await h.stripe.refunds.create({ payment_intent: pi.id, amount: 1200, metadata: { creditNote: "MTR-1-CN1" } }, { idempotencyKey: "cn-1" });
+    expect(replayed.id).toBe(first.id);
+    expect(await h.stripe.charges.retrieve(String(pi.latest_charge))).toMatchObject({ amount_refunded: 1200, refunded: false });
+    const event = await h.receiver.waitFor("charge.refunded", String(pi.latest_charge));
+    expect(event.data.object).toMatchObject({ amount_refunded: 1200 });
+    await h.receiver.waitFor("refund.created", first.id);
+    await expect(h.stripe.refunds.create({ payment_intent: pi.id, amount: 3801 })).rejects.toMatchObject({ statusCode: 400, code: "amount_too_large", param: "amount" });
+    const rest = await h.stripe.refunds.create({ payment_intent: pi.id });
+    expect(rest.amount).toBe(3800);
+    expect(await h.stripe.charges.retrieve(String(pi.latest_charge))).toMatchObject({ amount_refunded: 5000, refunded: true });
+    await expect(h.stripe.refunds.create({ payment_intent: pi.id, amount: 1 })).rejects.toMatchObject({ statusCode: 400, code: "charge_already_refunded" });
+    expect((await h.stripe.refunds.list({ payment_intent: pi.id })).data.map((r) => r.amount)).toEqual([3800, 1200]);
+  });
+
+  it("refuses a refund of a payment that did not succeed", async () => {
+    const { customer, pm } = await customerWithCard("4000000000000341");
+    const error = await cardError(h.stripe.paymentIntents.create({ amount: 1500, currency: "usd", customer: customer.id, payment_method: pm.id, off_session: true, confirm: true }));
+    await expect(h.stripe.refunds.create({ charge: String(error.charge) })).rejects.toMatchObject({ statusCode: 400, code: "charge_not_refundable" });
+  });
+});
+
 describe("API surface", () => {
   it("rejects missing or non-test keys with a 401", async () => {
     await expect(sdkFor(h.sandbox.port, "sk_live_abcdefghijklmnop").customers.create({})).rejects.toBeInstanceOf(Stripe.errors.StripeAuthenticationError);

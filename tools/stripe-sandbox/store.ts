@@ -3,9 +3,9 @@ import { dirname } from "node:path";
 import type { CheckoutExtras, CheckoutSession, LineItem } from "./checkout-objects";
 import { noSuch } from "./errors";
 import type { Customer, PaymentMethod } from "./objects";
-import type { Charge, PaymentIntent, SetupIntent } from "./payment-objects";
+import type { Charge, PaymentIntent, Refund, SetupIntent } from "./payment-objects";
 
-export type StripeObject = Customer | PaymentMethod | CheckoutSession | PaymentIntent | Charge | SetupIntent;
+export type StripeObject = Customer | PaymentMethod | CheckoutSession | PaymentIntent | Charge | Refund | SetupIntent;
 
 export interface StripeEvent {
   id: string;
@@ -35,6 +35,7 @@ interface Collections {
   paymentIntents: PaymentIntent;
   paymentMethods: PaymentMethod;
   charges: Charge;
+  refunds: Refund;
   setupIntents: SetupIntent;
 }
 
@@ -59,6 +60,7 @@ const RESOURCE_NAMES: Record<keyof Collections, string> = {
   paymentIntents: "payment_intent",
   paymentMethods: "PaymentMethod",
   charges: "charge",
+  refunds: "refund",
   setupIntents: "setupintent",
 };
 
@@ -71,6 +73,7 @@ function emptyState(): SandboxState {
     paymentIntents: {},
     paymentMethods: {},
     charges: {},
+    refunds: {},
     setupIntents: {},
     lineItems: {},
     checkoutExtras: {},

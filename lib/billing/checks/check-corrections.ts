@@ -19,7 +19,8 @@ type Row = {
 
 /**
  * Each finalized invoice (not void), what it billed for its period's charges: its own total, plus its
- * supplements' (not void), less what its credit notes took off the charge lines. `pending`: the period's
+ * supplements' (not void), less what its corrections' credit notes took off the charge lines (an admin's
+ * credit note lowers what is owed, not the charges). `pending`: the period's
  * charges or credits changed after the invoice last read them, so a correction is still to be issued.
  */
 const BILLED = `
@@ -27,7 +28,7 @@ SELECT i.customer_id::text, c.external_id, i.id::text, i.number, i.currency, i.p
   (i.total_minor
     + COALESCE((SELECT sum(s.total_minor) FROM invoices s WHERE s.customer_id = i.customer_id AND s.parent_invoice_id = i.id AND s.status <> 'VOID'), 0)
     + COALESCE((SELECT sum((l->>'amountMinor')::bigint) FROM credit_notes n, jsonb_array_elements(n.lines) l
-                WHERE n.customer_id = i.customer_id AND n.invoice_id = i.id AND l->>'kind' <> 'CREDITS_APPLIED'), 0))::text AS billed,
+                WHERE n.customer_id = i.customer_id AND n.invoice_id = i.id AND n.kind = 'CORRECTION' AND l->>'kind' <> 'CREDITS_APPLIED'), 0))::text AS billed,
   ${CHARGES_CHANGED_SINCE_SEEN} AS pending
 FROM invoices i JOIN customers c ON c.id = i.customer_id
 WHERE ${CORRECTABLE_INVOICES}

@@ -30,6 +30,20 @@ HAVING count(a.attempt) > 1
     OR (i.status <> 'PAID' AND i.amount_paid_minor <> 0)
     OR (count(a.attempt) = 1 AND i.paid_payment_intent_id IS NULL)`;
 
+/** Card refunds of credit notes that exceed the payment they refund, or that succeeded without a Stripe Refund. */
+const REFUNDS = `
+SELECT i.customer_id::text, c.external_id, i.number, i.id::text,
+  format('payment %s of %s refunded %s by credit notes (%s succeeded without a refund id)', a.payment_intent_id, a.amount_minor,
+         sum(n.refunded_to_card_minor), count(*) FILTER (WHERE n.refund_status = 'SUCCEEDED' AND n.refund_id IS NULL)) AS detail
+FROM credit_notes n
+JOIN invoice_payment_attempts a ON a.customer_id = n.customer_id AND a.payment_intent_id = n.refund_payment_intent_id
+JOIN invoices i ON i.customer_id = a.customer_id AND i.id = a.invoice_id
+JOIN customers c ON c.id = i.customer_id
+WHERE $1::uuid[] IS NULL OR n.customer_id = ANY($1::uuid[])
+GROUP BY i.customer_id, c.external_id, i.number, i.id, a.payment_intent_id, a.amount_minor
+HAVING sum(n.refunded_to_card_minor) > a.amount_minor
+    OR count(*) FILTER (WHERE n.refund_status = 'SUCCEEDED' AND n.refund_id IS NULL) > 0`;
+
 /** Number sequences whose numbers have gaps or duplicates (all customers: numbers are global). */
 const NUMBERS = `
 SELECT s.prefix, s.year, s.last_number, count(i.number) AS used, count(DISTINCT i.number) AS distinct_used
@@ -40,7 +54,8 @@ HAVING count(i.number) <> s.last_number OR count(DISTINCT i.number) <> count(i.n
 
 /**
  * Verifies invoices (beside the credit ledger, in the same snapshot): every finalized invoice's lines add up
- * to its total and its credits; every paid invoice was paid exactly its amount due, by one payment; and each
+ * to its total and its credits; every paid invoice was paid exactly its amount due, by one payment; no payment
+ * is refunded beyond its amount by credit notes; and each
  * number sequence handed out its numbers without gaps or duplicates.
  */
 export async function checkInvoices(
@@ -61,6 +76,13 @@ export async function checkInvoices(
       customerId: r.customer_id,
       externalId: r.external_id,
       check: "invoice_payment",
+      message: `${name(r)}: ${r.detail}`,
+    });
+  for (const r of await sql.query<Row>(REFUNDS, [customerIds]))
+    problems.push({
+      customerId: r.customer_id,
+      externalId: r.external_id,
+      check: "credit_note_refunds",
       message: `${name(r)}: ${r.detail}`,
     });
   if (customerIds === null) {

@@ -1,16 +1,13 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { storedLines } from "../stored-lines";
+import type { StoredNoteLine } from "../credit-notes/note-line";
 import { addToBilled, lineKey, type BilledLine } from "./line-deltas";
 
-/** A credit note's line as stored in its JSON (amountMinor as a string: JSON has no bigint). */
-export type StoredNoteLine = Omit<BilledLine, "amountMinor"> & {
-  amountMinor: string;
-  quantityBefore: string | null;
-  events?: unknown;
-};
-
-/** What an invoice billed per line so far: its own lines, plus its supplements' (not voided), less its credit notes'. */
+/**
+ * What an invoice billed per line so far: its own lines, plus its supplements' (not voided), less its
+ * corrections' credit notes. `creditNotes` counts all its notes (for the next number).
+ */
 export async function billedLines(
   tx: Prisma.TransactionClient,
   customerId: string,
@@ -28,10 +25,11 @@ export async function billedLines(
   });
   for (const s of supplements) if (s.status !== "VOID") addToBilled(billed, storedLines(s.lines));
   const notes = await tx.creditNote.findMany({ where: { customerId, invoiceId }, orderBy: { seq: "asc" } });
-  for (const n of notes)
+  // An admin's credit note (MANUAL) lowers what is owed, not the charges: it is no correction to undo.
+  for (const n of notes.filter((n) => n.kind === "CORRECTION"))
     addToBilled(
       billed,
-      (n.lines as StoredNoteLine[]).map((l) => ({ ...l, amountMinor: BigInt(l.amountMinor) })),
+      (n.lines as StoredNoteLine[]).map((l) => ({ ...l, amountMinor: BigInt(l.amountMinor) }) as BilledLine),
     );
   return { billed, supplements: supplements.length, creditNotes: notes.length };
 }

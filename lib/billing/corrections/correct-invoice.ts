@@ -2,17 +2,17 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prismaSql } from "@/lib/db/sql";
-import { grantCredits } from "@/lib/ledger/grant-credits";
 import { parseCurrency } from "@/lib/money/currencies";
 import { lockCustomer } from "@/lib/subscriptions/lock-customer";
-import { liftSuspensionIfSettled } from "../collection/account-suspension";
 import { lockInvoice } from "../collection/lock-invoice";
-import { dropScheduledCharges, scheduleCollection } from "../collection/schedule-collection";
+import { scheduleCollection } from "../collection/schedule-collection";
 import { composeInvoice } from "../compose-invoice";
+import { issueCreditNote, type IssuedCreditNote } from "../credit-notes/issue-credit-note";
 import type { ComposedLine } from "../invoice-types";
 import { loadPeriodInputs } from "../load-period-inputs";
 import { writeInvoiceLines } from "../write-invoice-lines";
-import { billedLines, type StoredNoteLine } from "./billed-lines";
+import type { StoredNoteLine } from "../credit-notes/note-line";
+import { billedLines } from "./billed-lines";
 import { deltaTotals, lineDeltas, type LineDelta } from "./line-deltas";
 import { responsibleEvents } from "./responsible-events";
 
@@ -20,13 +20,7 @@ const DAY_MS = 86_400_000;
 
 export type CorrectionResult =
   | { kind: "none" }
-  | {
-      kind: "credit_note";
-      number: string;
-      totalMinor: bigint;
-      creditedToBalanceMinor: bigint;
-      appliedToInvoiceMinor: bigint;
-    }
+  | IssuedCreditNote
   | { kind: "supplement"; number: string; totalMinor: bigint; amountDueMinor: bigint };
 
 /**
@@ -35,8 +29,8 @@ export type CorrectionResult =
  * what the invoice, its supplements and its credit notes billed:
  *   - the amount owed went down (or charges did): a credit note <number>-CN<n> lists the changed lines and the
  *     events responsible; what credits had paid is already back in the customer's credits (lib/ledger), the
- *     rest lowers the invoice's amount due while it is unpaid (paying it when that reaches zero), and what
- *     remains is credited to the customer's balance (an ADJUSTMENT grant naming the credit note);
+ *     rest is settled by issueCreditNote: off the unpaid amount due, then to the card or the credit balance
+ *     as the customer's billing settings say (creditNoteSettlement);
  *   - it went up: a supplemental invoice <number>-S<n>, final at once, with those lines, collected like any.
  * Nothing changed in money: nothing is issued. Either way the invoice records that it has seen the charges.
  */
@@ -71,14 +65,18 @@ export async function correctInvoice(customerId: string, invoiceId: string): Pro
     const dueDelta = chargesMinor - creditsMinor;
     const described = await withEvents(tx, customerId, period, since, deltas);
     if (chargesMinor < 0n || dueDelta < 0n) {
-      const seq = creditNotes + 1;
+      const profile = await tx.customerBillingProfile.findUnique({ where: { customerId } });
       return issueCreditNote(tx, {
-        parent,
-        seq,
-        customerName: customer.name,
-        lines: described,
-        dueDelta,
-        creditsReturned: creditsMinor < 0n ? -creditsMinor : 0n,
+        invoice: parent,
+        seq: creditNotes + 1,
+        kind: "CORRECTION",
+        reason: described.some((l) => l.events?.voided.length)
+          ? "Events voided after the invoice was final"
+          : "Usage changed after the invoice was final",
+        lines: described.map(noteLine),
+        owedMinor: dueDelta < 0n ? -dueDelta : 0n,
+        creditsReturnedMinor: creditsMinor < 0n ? -creditsMinor : 0n,
+        settlement: profile?.creditNoteSettlement ?? "BALANCE",
       });
     }
     const seq = supplements + 1;
@@ -166,60 +164,8 @@ async function withEvents(
   return out;
 }
 
-async function issueCreditNote(
-  tx: Prisma.TransactionClient,
-  c: {
-    parent: {
-      customerId: string;
-      id: string;
-      number: string | null;
-      currency: string;
-      status: string;
-      amountDueMinor: bigint;
-      creditNotesMinor: bigint;
-    };
-    seq: number;
-    customerName: string;
-    lines: Described[];
-    dueDelta: bigint;
-    creditsReturned: bigint;
-  },
-): Promise<CorrectionResult> {
-  const { parent } = c;
-  const number = `${parent.number}-CN${c.seq}`;
-  const owed = c.dueDelta < 0n ? -c.dueDelta : 0n;
-  const unpaid = parent.status === "OPEN" || parent.status === "UNCOLLECTIBLE";
-  const applied = unpaid ? (owed < parent.amountDueMinor ? owed : parent.amountDueMinor) : 0n;
-  const toBalance = owed - applied;
-  const where = { customerId_id: { customerId: parent.customerId, id: parent.id } };
-  if (applied > 0n) {
-    const due = parent.amountDueMinor - applied;
-    await tx.invoice.update({
-      where,
-      data: {
-        creditNotesMinor: parent.creditNotesMinor + applied,
-        amountDueMinor: due,
-        ...(due === 0n ? { status: "PAID", paidAt: new Date(), nextPaymentAttemptAt: null } : {}),
-      },
-    });
-    if (due === 0n) {
-      await dropScheduledCharges(tx, parent.customerId, parent.id);
-      await liftSuspensionIfSettled(tx, parent.customerId);
-    }
-  }
-  let grantId: string | null = null;
-  if (toBalance > 0n) {
-    const granted = await grantCredits(prismaSql(tx), {
-      customerId: parent.customerId,
-      kind: "ADJUSTMENT",
-      amountMinor: toBalance,
-      currency: parent.currency,
-      description: `Credit note ${number}`,
-      sourceKey: `credit-note:${number}`,
-    });
-    grantId = granted?.grantId ?? null;
-  }
-  const lines: StoredNoteLine[] = c.lines.map((l) => ({
+function noteLine(l: Described): StoredNoteLine {
+  return {
     kind: l.kind,
     description: l.description,
     subscriptionId: l.subscriptionId,
@@ -229,31 +175,5 @@ async function issueCreditNote(
     amountExact: l.amountExact,
     amountMinor: l.amountMinor.toString(),
     events: l.events,
-  }));
-  const total = owed + c.creditsReturned;
-  await tx.creditNote.create({
-    data: {
-      customerId: parent.customerId,
-      invoiceId: parent.id,
-      seq: c.seq,
-      number,
-      currency: parent.currency,
-      totalMinor: total,
-      creditsReturnedMinor: c.creditsReturned,
-      appliedToInvoiceMinor: applied,
-      creditedToBalanceMinor: toBalance,
-      grantId,
-      lines: lines as unknown as Prisma.InputJsonValue,
-      reason: c.lines.some((l) => l.events?.voided.length)
-        ? "Events voided after the invoice was final"
-        : "Usage changed after the invoice was final",
-    },
-  });
-  return {
-    kind: "credit_note",
-    number,
-    totalMinor: total,
-    creditedToBalanceMinor: toBalance,
-    appliedToInvoiceMinor: applied,
   };
 }

@@ -43,7 +43,7 @@ export default async function InvoicePage({
       <InvoiceDetailView
         invoice={invoice}
         href={portalHref}
-        pdfHref={`/api/portal/invoices/${encodeURIComponent(invoice.number)}/pdf`}
+        pdfHref={(number) => `/api/portal/invoices/${encodeURIComponent(number)}/pdf`}
         notice={notice}
         actions={
           payable &&

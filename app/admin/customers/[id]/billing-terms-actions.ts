@@ -15,6 +15,7 @@ export async function saveCollectionTermsAction(
   const input = {
     netTermsDays: String(form.get("netTermsDays") ?? ""),
     dunningEnabled: form.get("dunningEnabled") === "on",
+    creditNoteSettlement: String(form.get("creditNoteSettlement") ?? "BALANCE"),
   };
   const state = await saveBillingProfileForm(
     admin,

@@ -42,6 +42,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         customerId={customer.id}
         netTermsDays={billing.netTermsDays}
         dunningEnabled={billing.dunningEnabled}
+        creditNoteSettlement={billing.creditNoteSettlement}
         action={saveCollectionTermsAction}
       />
       <CustomerCreditsPanel
