@@ -37,6 +37,8 @@ async function main() {
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       APP_URL: `http://localhost:${PORT}`,
+      // e2e specs start their webhook receivers on loopback.
+      WEBHOOKS_ALLOW_PRIVATE: "1",
     },
   });
   let done = false;

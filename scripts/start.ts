@@ -91,6 +91,8 @@ async function main() {
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(DATA_DIR, "nextauth-secret"),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${PORT}`,
     APP_URL: process.env.APP_URL ?? `http://localhost:${PORT}`,
+    // The demo may point webhook endpoints at a receiver on this machine; production refuses private addresses.
+    WEBHOOKS_ALLOW_PRIVATE: process.env.WEBHOOKS_ALLOW_PRIVATE ?? "1",
   };
   const child = spawn(NEXT_BIN, ["start", "-p", String(PORT)], { stdio: "inherit", env });
   child.on("exit", (code) => void stop(code ?? 0));
