@@ -1,6 +1,7 @@
 import { requireAdmin } from "@/lib/auth/current-user";
 import { listCaughtEmails } from "@/lib/notify/email/catcher/list-caught-emails";
 import { CaughtEmailTable } from "@/components/mail/caught-email-table";
+import { clearMailAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,16 @@ export default async function AdminMailPage() {
   return (
     <div className="space-y-4">
       <div>
-        <h1 className="text-2xl font-semibold">Mail</h1>
+        <div className="flex items-center justify-between">
+          <h1 className="text-2xl font-semibold">Mail</h1>
+          {emails.length > 0 && (
+            <form action={clearMailAction}>
+              <button className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50">
+                Delete all
+              </button>
+            </form>
+          )}
+        </div>
         <p className="text-sm text-slate-500">
           Email the app sent while no SMTP server is set (SMTP_URL): a local catcher keeps it here instead of
           delivering it. The latest {emails.length === 200 ? "200 messages are" : "messages are"} shown, newest first.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertCustomer, upsertUser } from "@/lib/seed/factories";
 import { asCurrentUser } from "@/tests/support/session";
 import { sendEmail } from "../send-email";
+import { clearCaughtEmails } from "./clear-caught-emails";
 import { getCaughtEmail } from "./get-caught-email";
 import { listCaughtEmails } from "./list-caught-emails";
 import { startLocalMailCatcher } from "./start-local-mail-catcher";
@@ -45,7 +46,19 @@ describe("the local mail catcher and the admin Mail page's data", () => {
 
     await expect(listCaughtEmails(member)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(getCaughtEmail(member, latest.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(clearCaughtEmails(member)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await getCaughtEmail(admin, latest.id)).subject).toBe(`Secret ${tag}`);
     await expect(getCaughtEmail(admin, "not-a-number")).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getCaughtEmail(admin, "999999999999")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("Delete all", () => {
+  it("empties the Mail page for admins", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const admin = asCurrentUser(await upsertUser({ email: `mail-admin3-${tag}@example.test`, role: "ADMIN" }));
+    await sendEmail({ to: `y-${tag}@example.test`, subject: `Gone ${tag}`, text: "g", html: "<p>g</p>" });
+    expect(await clearCaughtEmails(admin)).toBeGreaterThan(0);
+    expect(await listCaughtEmails(admin)).toEqual([]);
   });
 });
