@@ -5,7 +5,9 @@ import { asCurrentUser } from "@/tests/support/session";
 import { saveEmailPreferences } from "../preferences/save-email-preferences";
 import { customerWithMembers, queueNotification } from "../testing/email-fixtures";
 import { startTestMailServer, type TestMailServer } from "../testing/test-mail-server";
+import { claimNotificationEmails } from "./claim-notification-emails";
 import { deliverNotificationEmails } from "./deliver-notification-emails";
+import { emailNotification } from "./email-notification";
 
 let mail: TestMailServer;
 beforeAll(async () => {
@@ -114,5 +116,23 @@ describe("emailing the outbox", () => {
     expect(m.subject).toBe("Notice: subscription.plan_changed");
     expect(m.text).toContain("plan: Pro");
     expect(m.text).toContain(`${env().APP_URL}/dashboard`);
+  });
+
+  it("a sweep whose claim was taken over (its lease ran out) sends and marks nothing", async () => {
+    const { customer, ada } = await customerWithMembers();
+    const id = await queueNotification(customer.id, "credits.depleted", {});
+    const [stale] = await claimNotificationEmails(10, customer.id);
+    expect(stale.id).toBe(id);
+    // Its lease runs out and another sweep claims the notification (attempt 2).
+    const where = { customerId_id: { customerId: customer.id, id } };
+    await prisma.notification.update({ where, data: { emailRetryAt: new Date(Date.now() - 1000) } });
+    const [fresh] = await claimNotificationEmails(10, customer.id);
+    expect(fresh.attempts).toBe(stale.attempts + 1);
+
+    await expect(emailNotification(stale)).rejects.toThrow(/claimed by another sweep/);
+    expect(mail.to(ada.email)).toEqual([]);
+
+    expect(await emailNotification(fresh)).toBe(3);
+    expect(mail.to(ada.email)).toHaveLength(1);
   });
 });

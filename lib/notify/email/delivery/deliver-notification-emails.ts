@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { mailTransport } from "../mail-transport";
 import { claimNotificationEmails, MAX_EMAIL_ATTEMPTS } from "./claim-notification-emails";
 import { emailNotification } from "./email-notification";
+import { EmailLeaseLost } from "./hold-email-lease";
 
 export type EmailSweep = { notifications: number; emails: number; failed: number };
 
@@ -21,16 +22,18 @@ export async function deliverNotificationEmails(opts: { limit?: number; customer
   if (!mailTransport()) return sweep;
   const claimed = await claimNotificationEmails(opts.limit ?? 50, opts.customerId);
   for (const n of claimed) {
-    const where = { customerId_id: { customerId: n.customerId, id: n.id } };
+    // Only while the claim is still this sweep's (its attempt number), so a sweep that was taken over marks nothing.
+    const where = { customerId: n.customerId, id: n.id, emailAttempts: n.attempts, emailedAt: null };
     try {
       sweep.emails += await emailNotification(n);
-      await prisma.notification.update({ where, data: { emailedAt: new Date(), emailRetryAt: null, emailError: null } });
+      await prisma.notification.updateMany({ where, data: { emailedAt: new Date(), emailRetryAt: null, emailError: null } });
       sweep.notifications++;
     } catch (e) {
+      if (e instanceof EmailLeaseLost) continue;
       const message = e instanceof Error ? e.message : String(e);
       const last = n.attempts >= MAX_EMAIL_ATTEMPTS;
       console.error(`email for notification ${n.kind} ${n.id} failed (attempt ${n.attempts}/${MAX_EMAIL_ATTEMPTS}${last ? ", giving up" : ""}):`, message);
-      await prisma.notification.update({
+      await prisma.notification.updateMany({
         where,
         data: { emailError: message.slice(0, 2000), emailRetryAt: new Date(Date.now() + retryDelayMs(n.attempts)) },
       });

@@ -6,12 +6,15 @@ import { sendEmail } from "../send-email";
 import { notificationEmailContent } from "../templates/notification-email-content";
 import { renderEmail } from "../templates/render-email";
 import type { ClaimedNotification } from "./claim-notification-emails";
+import { EmailLeaseLost, holdEmailLease } from "./hold-email-lease";
 import { notificationEmailRecipients, type EmailRecipient } from "./notification-email-recipients";
 
 /**
  * Emails one claimed notification to each of its recipients who has not been sent it yet (a retry skips those
  * recorded in notification_emails), recording each send as the SMTP server accepts it. Tries every recipient;
- * throws the first failure after, so the notification stays unemailed and is retried. Returns how many it sent.
+ * throws the first failure after, so the notification stays unemailed and is retried. Before each send it
+ * renews its claim, and stops (EmailLeaseLost) if another sweep has taken the notification over, so a slow
+ * server cannot make two sweeps mail one recipient twice. Returns how many it sent.
  */
 export async function emailNotification(n: ClaimedNotification): Promise<number> {
   const [customer, recipients, done] = await Promise.all([
@@ -27,6 +30,7 @@ export async function emailNotification(n: ClaimedNotification): Promise<number>
   let failure: unknown;
   for (const r of recipients) {
     if (sentBefore.has(r.address)) continue;
+    if (!(await holdEmailLease(n))) throw new EmailLeaseLost(`Notification ${n.id} was claimed by another sweep`);
     try {
       const email = renderEmail(content, { appUrl, footer: footerFor(r, customerName, appUrl) });
       const messageId = await sendEmail({ to: r.address, ...email });
