@@ -13,6 +13,9 @@ type Picked = { customer_id: string; id: string; kind: string };
 export async function fanOutNotifications(opts: { limit?: number; now?: Date } = {}): Promise<{ notifications: number; deliveries: number }> {
   const limit = opts.limit ?? 500;
   const now = opts.now ?? new Date();
+  // Runs every second: when there is nothing to fan out, one indexed read and no transaction.
+  const waiting = await prisma.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM notifications WHERE webhooks_fanned_out_at IS NULL LIMIT 1`);
+  if (waiting.length === 0) return { notifications: 0, deliveries: 0 };
   return prisma.$transaction(async (tx) => {
     const picked = await tx.$queryRawUnsafe<Picked[]>(
       `SELECT customer_id::text, id::text, kind FROM notifications WHERE webhooks_fanned_out_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,

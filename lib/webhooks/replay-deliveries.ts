@@ -9,10 +9,13 @@ import { getWebhookEndpoint } from "./get-webhook-endpoint";
 
 const MAX_REPLAY = 10_000;
 
+/** A form's datetime-local value ("2026-12-06T20:00") has no zone: it is read as UTC, as the form says. */
+const asUtc = (v: unknown) => (typeof v === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(v) ? `${v}Z` : v);
+
 export const replayInput = z
   .object({
-    from: z.coerce.date({ message: "from must be a date and time" }),
-    to: z.coerce.date({ message: "to must be a date and time" }),
+    from: z.preprocess(asUtc, z.coerce.date({ message: "from must be a date and time" })),
+    to: z.preprocess(asUtc, z.coerce.date({ message: "to must be a date and time" })),
   })
   .refine((r) => r.to > r.from, { path: ["to"], message: "to must be after from" });
 

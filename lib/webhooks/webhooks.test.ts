@@ -15,7 +15,7 @@ import { createWebhookEndpoint } from "./create-webhook-endpoint";
 import { deliverDueWebhooks } from "./deliver-due-webhooks";
 import { fanOutNotifications } from "./fan-out-notifications";
 import { listDeliveries } from "./list-deliveries";
-import { replayDeliveries } from "./replay-deliveries";
+import { replayDeliveries, replayInput } from "./replay-deliveries";
 import { resendDelivery } from "./resend-delivery";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 import { setWebhookEndpointEnabled } from "./set-webhook-endpoint-enabled";
@@ -326,6 +326,8 @@ describe("webhook delivery", () => {
     await drain(new Date());
     const mine = r.received.filter((x) => x.json.data.customer.id === c.id).map((x) => x.json.data.sequence);
     expect(mine.slice(3)).toEqual([1, 2]);
+    // A form's datetime-local values (no zone) are read as UTC.
+    expect(replayInput.parse({ from: "2026-12-06T20:00", to: "2026-12-06T21:30:15" })).toEqual({ from: new Date("2026-12-06T20:00:00Z"), to: new Date("2026-12-06T21:30:15Z") });
     await expect(replayDeliveries(admin, e.id, { from: "2026-01-02", to: "2026-01-01" })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["to"] })] });
   });
 });
