@@ -10,7 +10,9 @@ const CUSTOMER = { externalId: `mail-${RUN}`, name: `E2E mail-${RUN}` };
 const APP = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
 const MEMBER = { email: `mailed-${RUN}@e2e.test`, password: "mailed-e2e-password" };
 
-test("a declined charge is emailed to the member, and the admin reads it on the Mail page", async ({ browser }) => {
+test("a declined charge is emailed to the member, and the admin reads it on the Mail page", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   runOnE2eDatabase("e2e/support/add-member.ts", [CUSTOMER.externalId, MEMBER.email, MEMBER.password]);
   const admin = await (await browser.newContext()).newPage();
@@ -41,12 +43,16 @@ test("a declined charge is emailed to the member, and the admin reads it on the 
   // queues customer.payment_failed; the email step of the background work sends it to the catcher.
   const period = (await (await member.request.get("/api/portal/invoices/upcoming")).json()).period;
   const at = new Date(new Date(period.end).getTime() + 25 * HOUR).toISOString();
-  expect(runOnE2eDatabase("scripts/billing-run.ts", ["--at", at, "--customer", CUSTOMER.externalId])).toContain(
-    "finalized 1 of 1",
-  );
+  expect(
+    runOnE2eDatabase("scripts/billing-run.ts", ["--at", at, "--customer", CUSTOMER.externalId]),
+  ).toContain("finalized 1 of 1");
   expect(runOnE2eDatabase("e2e/support/collect-now.ts", [CUSTOMER.externalId])).toContain("1 charge(s)");
 
-  const row = admin.getByTestId("mail-table").getByRole("row").filter({ hasText: MEMBER.email }).filter({ hasText: "Payment failed" });
+  const row = admin
+    .getByTestId("mail-table")
+    .getByRole("row")
+    .filter({ hasText: MEMBER.email })
+    .filter({ hasText: "Payment failed" });
   await expect(async () => {
     await admin.goto("/admin/mail");
     await expect(row).toBeVisible({ timeout: 1000 });
@@ -55,7 +61,9 @@ test("a declined charge is emailed to the member, and the admin reads it on the 
   await expect(row).toContainText("billing@meterly.local");
 
   await row.getByRole("link").click();
-  await expect(admin.getByTestId("mail-subject")).toHaveText(/^Payment failed for invoice ([A-Z0-9]+-\d{4}-\d+) \(\$15\.00\)$/);
+  await expect(admin.getByTestId("mail-subject")).toHaveText(
+    /^Payment failed for invoice ([A-Z0-9]+-\d{4}-\d+) \(\$15\.00\)$/,
+  );
   const number = (await admin.getByTestId("mail-subject").textContent())!.match(/invoice (\S+)/)![1];
   await expect(admin.getByTestId("mail-to")).toHaveText(MEMBER.email);
   await expect(admin.getByTestId("mail-text")).toContainText(`Pay the invoice: ${APP}/invoices/${number}`);

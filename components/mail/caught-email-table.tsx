@@ -8,7 +8,10 @@ const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024)
 /** The caught messages, newest first: when, from, to, subject (linking to the message) and size. */
 export function CaughtEmailTable({ emails }: { emails: CaughtEmailSummary[] }) {
   return (
-    <DataTable columns={["Received", "From", "To", "Subject", { label: "Size", align: "right" }]} testId="mail-table">
+    <DataTable
+      columns={["Received", "From", "To", "Subject", { label: "Size", align: "right" }]}
+      testId="mail-table"
+    >
       {emails.map((m) => (
         <tr key={m.id} className="border-t border-slate-100" data-testid={`mail-${m.id}`}>
           <td className="whitespace-nowrap px-4 py-2 text-slate-500 tabular-nums">{when(m.receivedAt)}</td>

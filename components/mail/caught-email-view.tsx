@@ -37,7 +37,10 @@ export function CaughtEmailView({ email }: { email: CaughtEmailDetail }) {
       </section>
       <section className="space-y-2">
         <h2 className="font-medium">Text</h2>
-        <pre className="whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="mail-text">
+        <pre
+          className="whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm"
+          data-testid="mail-text"
+        >
           {email.text || "(empty)"}
         </pre>
       </section>

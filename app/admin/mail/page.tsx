@@ -24,14 +24,15 @@ export default async function AdminMailPage() {
         </div>
         <p className="text-sm text-slate-500">
           Email the app sent while no SMTP server is set (SMTP_URL): a local catcher keeps it here instead of
-          delivering it. The latest {emails.length === 200 ? "200 messages are" : "messages are"} shown, newest first.
+          delivering it. The latest {emails.length === 200 ? "200 messages are" : "messages are"} shown,
+          newest first.
         </p>
       </div>
       {emails.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-600">
-          No email yet. Customers&apos; members and billing emails are sent a notice within seconds of a failed
-          payment, an issued invoice or a spending alert; they show up here. With SMTP_URL set, email goes to that
-          server instead.
+          No email yet. Customers&apos; members and billing emails are sent a notice within seconds of a
+          failed payment, an issued invoice or a spending alert; they show up here. With SMTP_URL set, email
+          goes to that server instead.
         </p>
       ) : (
         <CaughtEmailTable emails={emails} />

@@ -4,8 +4,14 @@
  */
 export const EMAIL_CATEGORIES = {
   invoices: { label: "Invoices and credit notes", hint: "An invoice is issued, a credit note is written." },
-  payments: { label: "Failed payments and auto-recharge", hint: "A charge is declined, auto-recharge fails or turns itself off." },
-  limits: { label: "Spending alerts and limits", hint: "A spending alert fires or resolves, a hard cap is reached." },
+  payments: {
+    label: "Failed payments and auto-recharge",
+    hint: "A charge is declined, auto-recharge fails or turns itself off.",
+  },
+  limits: {
+    label: "Spending alerts and limits",
+    hint: "A spending alert fires or resolves, a hard cap is reached.",
+  },
   credits: { label: "Credit balance", hint: "Credits run low or run out." },
   account: { label: "Account status", hint: "Usage is suspended for an unpaid invoice, or reinstated." },
   other: { label: "Other notices", hint: "Anything else about your account." },

@@ -24,14 +24,21 @@ describe("env: email", () => {
   });
 
   it("accepts smtp:// and smtps:// URLs and a sender with or without a name", async () => {
-    const env = (await freshEnv({ SMTP_URL: "smtps://u:p@mail.example.test:465", MAIL_FROM: "billing@example.test" }))();
-    expect([env.SMTP_URL, env.MAIL_FROM]).toEqual(["smtps://u:p@mail.example.test:465", "billing@example.test"]);
+    const env = (
+      await freshEnv({ SMTP_URL: "smtps://u:p@mail.example.test:465", MAIL_FROM: "billing@example.test" })
+    )();
+    expect([env.SMTP_URL, env.MAIL_FROM]).toEqual([
+      "smtps://u:p@mail.example.test:465",
+      "billing@example.test",
+    ]);
   });
 
   it("refuses a URL that is not SMTP and a sender that is not an address, naming the variable", async () => {
     await expect(freshEnv({ SMTP_URL: "http://127.0.0.1:2525" }).then((env) => env())).rejects.toThrow(
       /SMTP_URL: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
     );
-    await expect(freshEnv({ MAIL_FROM: "Meterly billing" }).then((env) => env())).rejects.toThrow(/MAIL_FROM: MAIL_FROM must be an address/);
+    await expect(freshEnv({ MAIL_FROM: "Meterly billing" }).then((env) => env())).rejects.toThrow(
+      /MAIL_FROM: MAIL_FROM must be an address/,
+    );
   });
 });

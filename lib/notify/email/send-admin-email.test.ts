@@ -15,7 +15,11 @@ describe("sendAdminEmail", () => {
     const tag = randomUUID().slice(0, 8);
     const admin = await upsertUser({ email: `admin-${tag}@example.test`, role: "ADMIN" });
     const customer = await upsertCustomer({ externalId: `admin-mail-${tag}`, name: `Admin mail ${tag}` });
-    const member = await upsertUser({ email: `member-${tag}@example.test`, role: "MEMBER", customerId: customer.id });
+    const member = await upsertUser({
+      email: `member-${tag}@example.test`,
+      role: "MEMBER",
+      customerId: customer.id,
+    });
 
     const { sentTo } = await sendAdminEmail({
       subject: `Endpoint disabled ${tag}`,
@@ -39,7 +43,9 @@ describe("sendAdminEmail", () => {
     const good = await upsertUser({ email: `zzz-ok-${tag}@example.test`, role: "ADMIN" });
     mail.refused.add(bad.email);
     try {
-      await expect(sendAdminEmail({ subject: `Refused ${tag}`, text: "t", html: "<p>t</p>" })).rejects.toThrow();
+      await expect(
+        sendAdminEmail({ subject: `Refused ${tag}`, text: "t", html: "<p>t</p>" }),
+      ).rejects.toThrow();
       expect(mail.to(good.email).map((m) => m.subject)).toEqual([`Refused ${tag}`]);
       expect(mail.to(bad.email)).toEqual([]);
     } finally {

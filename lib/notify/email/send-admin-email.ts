@@ -10,7 +10,11 @@ export type AdminEmail = { subject: string; text: string; html: string };
  * others; the first error is thrown after trying them all, so a job running this can retry.
  */
 export async function sendAdminEmail(message: AdminEmail): Promise<{ sentTo: string[] }> {
-  const admins = await prisma.user.findMany({ where: { role: "ADMIN" }, select: { email: true }, orderBy: { email: "asc" } });
+  const admins = await prisma.user.findMany({
+    where: { role: "ADMIN" },
+    select: { email: true },
+    orderBy: { email: "asc" },
+  });
   const sentTo: string[] = [];
   let failure: unknown;
   for (const { email } of admins) {

@@ -15,8 +15,8 @@ export default async function EmailSettingsPage() {
       <div>
         <h1 className="text-2xl font-semibold">Email settings</h1>
         <p className="text-sm text-slate-500">
-          Choose which emails {user.email} gets about this account. These settings are yours alone; the billing
-          email in{" "}
+          Choose which emails {user.email} gets about this account. These settings are yours alone; the
+          billing email in{" "}
           <Link href="/settings/billing" className="text-indigo-700 hover:underline">
             Billing details
           </Link>{" "}

@@ -20,8 +20,18 @@ describe("the local mail catcher and the admin Mail page's data", () => {
   it("keeps each message it receives over SMTP and lists them newest first for admins", async () => {
     const tag = randomUUID().slice(0, 8);
     const admin = asCurrentUser(await upsertUser({ email: `mail-admin-${tag}@example.test`, role: "ADMIN" }));
-    await sendEmail({ to: `first-${tag}@example.test`, subject: `First ${tag}`, text: "one", html: "<p>one</p>" });
-    await sendEmail({ to: `second-${tag}@example.test`, subject: `Second ${tag}`, text: "two\nlines", html: "<p>two <b>bold</b></p>" });
+    await sendEmail({
+      to: `first-${tag}@example.test`,
+      subject: `First ${tag}`,
+      text: "one",
+      html: "<p>one</p>",
+    });
+    await sendEmail({
+      to: `second-${tag}@example.test`,
+      subject: `Second ${tag}`,
+      text: "two\nlines",
+      html: "<p>two <b>bold</b></p>",
+    });
 
     const mine = (await listCaughtEmails(admin)).filter((m) => m.subject.endsWith(tag));
     expect(mine.map((m) => [m.subject, m.recipients, m.sender])).toEqual([
@@ -39,8 +49,12 @@ describe("the local mail catcher and the admin Mail page's data", () => {
   it("refuses members, and answers NOT_FOUND for an id that is not a message", async () => {
     const tag = randomUUID().slice(0, 8);
     const customer = await upsertCustomer({ externalId: `mail-member-${tag}` });
-    const member = asCurrentUser(await upsertUser({ email: `mail-member-${tag}@example.test`, customerId: customer.id }));
-    const admin = asCurrentUser(await upsertUser({ email: `mail-admin2-${tag}@example.test`, role: "ADMIN" }));
+    const member = asCurrentUser(
+      await upsertUser({ email: `mail-member-${tag}@example.test`, customerId: customer.id }),
+    );
+    const admin = asCurrentUser(
+      await upsertUser({ email: `mail-admin2-${tag}@example.test`, role: "ADMIN" }),
+    );
     await sendEmail({ to: `x-${tag}@example.test`, subject: `Secret ${tag}`, text: "s", html: "<p>s</p>" });
     const [latest] = await listCaughtEmails(admin, { limit: 1 });
 
@@ -56,7 +70,9 @@ describe("the local mail catcher and the admin Mail page's data", () => {
 describe("Delete all", () => {
   it("empties the Mail page for admins", async () => {
     const tag = randomUUID().slice(0, 8);
-    const admin = asCurrentUser(await upsertUser({ email: `mail-admin3-${tag}@example.test`, role: "ADMIN" }));
+    const admin = asCurrentUser(
+      await upsertUser({ email: `mail-admin3-${tag}@example.test`, role: "ADMIN" }),
+    );
     await sendEmail({ to: `y-${tag}@example.test`, subject: `Gone ${tag}`, text: "g", html: "<p>g</p>" });
     expect(await clearCaughtEmails(admin)).toBeGreaterThan(0);
     expect(await listCaughtEmails(admin)).toEqual([]);

@@ -13,7 +13,10 @@ export type CaughtEmailSummary = {
 };
 
 /** Admins: what the local mail catcher received, newest first (the `limit` latest). */
-export async function listCaughtEmails(actor: Actor, opts: { limit?: number } = {}): Promise<CaughtEmailSummary[]> {
+export async function listCaughtEmails(
+  actor: Actor,
+  opts: { limit?: number } = {},
+): Promise<CaughtEmailSummary[]> {
   assertAdmin(actor);
   const rows = await prisma.caughtEmail.findMany({
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],

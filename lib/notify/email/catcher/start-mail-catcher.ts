@@ -39,7 +39,9 @@ export async function startMailCatcher(opts: {
     onAuth: (_auth, _session, callback) => callback(null, { user: "catcher" }),
     onRcptTo: (address, _session, callback) => {
       if (opts.refuseRecipient?.(address.address)) {
-        const refused = Object.assign(new Error(`Mailbox ${address.address} is not accepted here`), { responseCode: 550 });
+        const refused = Object.assign(new Error(`Mailbox ${address.address} is not accepted here`), {
+          responseCode: 550,
+        });
         return callback(refused);
       }
       callback();
@@ -56,7 +58,11 @@ export async function startMailCatcher(opts: {
             () => callback(),
             (e: unknown) => {
               const failed = e instanceof Error ? e : new Error(String(e));
-              callback(Object.assign(new Error(`Could not keep the message: ${failed.message}`), { responseCode: 451 }));
+              callback(
+                Object.assign(new Error(`Could not keep the message: ${failed.message}`), {
+                  responseCode: 451,
+                }),
+              );
             },
           );
       });

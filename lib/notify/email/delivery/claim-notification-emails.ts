@@ -21,10 +21,19 @@ export const MAX_EMAIL_ATTEMPTS = 24;
  * (email_retry_at), so sweeps running at once on several instances claim disjoint notifications. `customerId`
  * limits it to one customer (tests).
  */
-export async function claimNotificationEmails(limit: number, customerId?: string): Promise<ClaimedNotification[]> {
+export async function claimNotificationEmails(
+  limit: number,
+  customerId?: string,
+): Promise<ClaimedNotification[]> {
   const forCustomer = customerId ? Prisma.sql`AND customer_id = ${customerId}::uuid` : Prisma.empty;
   const rows = await prisma.$queryRaw<
-    { customer_id: string; id: bigint; kind: string; payload: Record<string, unknown>; email_attempts: number }[]
+    {
+      customer_id: string;
+      id: bigint;
+      kind: string;
+      payload: Record<string, unknown>;
+      email_attempts: number;
+    }[]
   >`
     UPDATE notifications n
     SET email_attempts = n.email_attempts + 1, email_retry_at = now() + make_interval(secs => ${EMAIL_LEASE_SECONDS})
@@ -36,5 +45,11 @@ export async function claimNotificationEmails(limit: number, customerId?: string
     ) due
     WHERE n.customer_id = due.customer_id AND n.id = due.id
     RETURNING n.customer_id, n.id, n.kind, n.payload, n.email_attempts`;
-  return rows.map((r) => ({ customerId: r.customer_id, id: r.id, kind: r.kind, payload: r.payload ?? {}, attempts: r.email_attempts }));
+  return rows.map((r) => ({
+    customerId: r.customer_id,
+    id: r.id,
+    kind: r.kind,
+    payload: r.payload ?? {},
+    attempts: r.email_attempts,
+  }));
 }

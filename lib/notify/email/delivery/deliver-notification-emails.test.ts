@@ -48,21 +48,36 @@ describe("emailing the outbox", () => {
     }
     expect(mail.to(ada.email)[0].text).toContain("/settings/notifications");
     expect(mail.to(billing)[0].text).toContain("billing email of");
-    const row = await prisma.notification.findUniqueOrThrow({ where: { customerId_id: { customerId: customer.id, id } } });
+    const row = await prisma.notification.findUniqueOrThrow({
+      where: { customerId_id: { customerId: customer.id, id } },
+    });
     expect(row.emailedAt).not.toBeNull();
     expect(row.sentAt).toBeNull(); // the webhook fan-out's column is left alone
 
-    expect(await deliverNotificationEmails({ customerId: customer.id })).toEqual({ notifications: 0, emails: 0, failed: 0 });
+    expect(await deliverNotificationEmails({ customerId: customer.id })).toEqual({
+      notifications: 0,
+      emails: 0,
+      failed: 0,
+    });
     expect(mail.to(ada.email)).toHaveLength(1);
   });
 
   it("skips members who turned the category off; the billing email still gets it", async () => {
     const { customer, ada, bob, billing } = await customerWithMembers();
     await saveEmailPreferences(asCurrentUser(bob), customer.id, {
-      invoices: true, payments: false, limits: true, credits: true, account: true, other: true,
+      invoices: true,
+      payments: false,
+      limits: true,
+      credits: true,
+      account: true,
+      other: true,
     });
     await queueNotification(customer.id, "customer.payment_failed", PAYMENT_FAILED);
-    await queueNotification(customer.id, "invoice.finalized", { number: "MTR-2026-000043", amountDueMinor: "5000", currency: "EUR" });
+    await queueNotification(customer.id, "invoice.finalized", {
+      number: "MTR-2026-000043",
+      amountDueMinor: "5000",
+      currency: "EUR",
+    });
 
     await deliverNotificationEmails({ customerId: customer.id });
 
@@ -75,7 +90,9 @@ describe("emailing the outbox", () => {
     const { customer, ada, bob, billing } = await customerWithMembers();
     for (let i = 0; i < 6; i++) await queueNotification(customer.id, "credits.depleted", { i });
 
-    const sweeps = await Promise.all(Array.from({ length: 4 }, () => deliverNotificationEmails({ customerId: customer.id, limit: 3 })));
+    const sweeps = await Promise.all(
+      Array.from({ length: 4 }, () => deliverNotificationEmails({ customerId: customer.id, limit: 3 })),
+    );
 
     expect(sweeps.reduce((n, s) => n + s.notifications, 0)).toBe(6);
     for (const address of [ada.email, bob.email, billing]) expect(mail.to(address)).toHaveLength(6);
@@ -86,19 +103,34 @@ describe("emailing the outbox", () => {
   it("retries a failed recipient on a later sweep without mailing the others twice", async () => {
     const { customer, ada, bob, billing } = await customerWithMembers();
     mail.refused.add(bob.email);
-    const id = await queueNotification(customer.id, "credits.balance_low", { balanceMinor: "250", currency: "USD" });
+    const id = await queueNotification(customer.id, "credits.balance_low", {
+      balanceMinor: "250",
+      currency: "USD",
+    });
     const where = { customerId_id: { customerId: customer.id, id } };
 
     const first = await deliverNotificationEmails({ customerId: customer.id });
     expect(first).toEqual({ notifications: 0, emails: 0, failed: 1 });
     const failed = await prisma.notification.findUniqueOrThrow({ where });
-    expect([failed.emailedAt, failed.emailAttempts, failed.emailRetryAt! > new Date()]).toEqual([null, 1, true]);
+    expect([failed.emailedAt, failed.emailAttempts, failed.emailRetryAt! > new Date()]).toEqual([
+      null,
+      1,
+      true,
+    ]);
     expect(failed.emailError).toMatch(/not accepted|refused|550/i);
-    expect(await deliverNotificationEmails({ customerId: customer.id })).toEqual({ notifications: 0, emails: 0, failed: 0 }); // backing off
+    expect(await deliverNotificationEmails({ customerId: customer.id })).toEqual({
+      notifications: 0,
+      emails: 0,
+      failed: 0,
+    }); // backing off
 
     mail.refused.delete(bob.email);
     await prisma.notification.update({ where, data: { emailRetryAt: new Date(Date.now() - 1000) } });
-    expect(await deliverNotificationEmails({ customerId: customer.id })).toEqual({ notifications: 1, emails: 1, failed: 0 });
+    expect(await deliverNotificationEmails({ customerId: customer.id })).toEqual({
+      notifications: 1,
+      emails: 1,
+      failed: 0,
+    });
 
     for (const address of [ada.email, bob.email, billing]) {
       expect(mail.to(address).map((m) => m.subject)).toEqual(["Credits are running low: $2.50 left"]);
@@ -108,7 +140,10 @@ describe("emailing the outbox", () => {
 
   it("renders an unknown kind with the generic template", async () => {
     const { customer, ada } = await customerWithMembers();
-    await queueNotification(customer.id, "subscription.plan_changed", { plan: "Pro", nested: { ignored: true } });
+    await queueNotification(customer.id, "subscription.plan_changed", {
+      plan: "Pro",
+      nested: { ignored: true },
+    });
 
     await deliverNotificationEmails({ customerId: customer.id });
 

@@ -17,7 +17,9 @@ const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1)
  * off (SMTP_URL unset). Safe with sweeps running at once (claimNotificationEmails). Tests call it directly,
  * with `customerId` to keep to their own customer.
  */
-export async function deliverNotificationEmails(opts: { limit?: number; customerId?: string } = {}): Promise<EmailSweep> {
+export async function deliverNotificationEmails(
+  opts: { limit?: number; customerId?: string } = {},
+): Promise<EmailSweep> {
   const sweep: EmailSweep = { notifications: 0, emails: 0, failed: 0 };
   if (!mailTransport()) return sweep;
   const claimed = await claimNotificationEmails(opts.limit ?? 50, opts.customerId);
@@ -26,16 +28,25 @@ export async function deliverNotificationEmails(opts: { limit?: number; customer
     const where = { customerId: n.customerId, id: n.id, emailAttempts: n.attempts, emailedAt: null };
     try {
       sweep.emails += await emailNotification(n);
-      await prisma.notification.updateMany({ where, data: { emailedAt: new Date(), emailRetryAt: null, emailError: null } });
+      await prisma.notification.updateMany({
+        where,
+        data: { emailedAt: new Date(), emailRetryAt: null, emailError: null },
+      });
       sweep.notifications++;
     } catch (e) {
       if (e instanceof EmailLeaseLost) continue;
       const message = e instanceof Error ? e.message : String(e);
       const last = n.attempts >= MAX_EMAIL_ATTEMPTS;
-      console.error(`email for notification ${n.kind} ${n.id} failed (attempt ${n.attempts}/${MAX_EMAIL_ATTEMPTS}${last ? ", giving up" : ""}):`, message);
+      console.error(
+        `email for notification ${n.kind} ${n.id} failed (attempt ${n.attempts}/${MAX_EMAIL_ATTEMPTS}${last ? ", giving up" : ""}):`,
+        message,
+      );
       await prisma.notification.updateMany({
         where,
-        data: { emailError: message.slice(0, 2000), emailRetryAt: new Date(Date.now() + retryDelayMs(n.attempts)) },
+        data: {
+          emailError: message.slice(0, 2000),
+          emailRetryAt: new Date(Date.now() + retryDelayMs(n.attempts)),
+        },
       });
       sweep.failed++;
     }

@@ -20,7 +20,10 @@ export async function emailNotification(n: ClaimedNotification): Promise<number>
   const [customer, recipients, done] = await Promise.all([
     prisma.customer.findUnique({ where: { id: n.customerId }, select: { name: true } }),
     notificationEmailRecipients(n.customerId, emailCategoryOf(n.kind)),
-    prisma.notificationEmail.findMany({ where: { customerId: n.customerId, notificationId: n.id }, select: { recipient: true } }),
+    prisma.notificationEmail.findMany({
+      where: { customerId: n.customerId, notificationId: n.id },
+      select: { recipient: true },
+    }),
   ]);
   const customerName = customer?.name ?? "your account";
   const content = notificationEmailContent(n.kind, n.payload, customerName);
@@ -30,7 +33,8 @@ export async function emailNotification(n: ClaimedNotification): Promise<number>
   let failure: unknown;
   for (const r of recipients) {
     if (sentBefore.has(r.address)) continue;
-    if (!(await holdEmailLease(n))) throw new EmailLeaseLost(`Notification ${n.id} was claimed by another sweep`);
+    if (!(await holdEmailLease(n)))
+      throw new EmailLeaseLost(`Notification ${n.id} was claimed by another sweep`);
     try {
       const email = renderEmail(content, { appUrl, footer: footerFor(r, customerName, appUrl) });
       const messageId = await sendEmail({ to: r.address, ...email });
@@ -50,6 +54,12 @@ export async function emailNotification(n: ClaimedNotification): Promise<number>
 function footerFor(r: EmailRecipient, customerName: string, appUrl: string): string[] {
   const base = appUrl.replace(/\/+$/, "");
   return r.as === "member"
-    ? [`You get this email as a member of ${customerName}.`, `Choose which emails you get: ${base}/settings/notifications`]
-    : [`Sent to the billing email of ${customerName}.`, `Change it in your billing details: ${base}/settings/billing`];
+    ? [
+        `You get this email as a member of ${customerName}.`,
+        `Choose which emails you get: ${base}/settings/notifications`,
+      ]
+    : [
+        `Sent to the billing email of ${customerName}.`,
+        `Change it in your billing details: ${base}/settings/billing`,
+      ];
 }

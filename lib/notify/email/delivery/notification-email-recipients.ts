@@ -9,9 +9,16 @@ export type EmailRecipient = { address: string; as: "member" | "billing" };
  * category off, and the billing email of its billing profile, if set (it gets every category). One entry per
  * address (lower-cased); an address that is both is sent as the member when the member wants it.
  */
-export async function notificationEmailRecipients(customerId: string, category: EmailCategory): Promise<EmailRecipient[]> {
+export async function notificationEmailRecipients(
+  customerId: string,
+  category: EmailCategory,
+): Promise<EmailRecipient[]> {
   const [members, optedOut, profile] = await Promise.all([
-    prisma.user.findMany({ where: { customerId, role: "MEMBER" }, select: { id: true, email: true }, orderBy: { email: "asc" } }),
+    prisma.user.findMany({
+      where: { customerId, role: "MEMBER" },
+      select: { id: true, email: true },
+      orderBy: { email: "asc" },
+    }),
     prisma.emailOptOut.findMany({ where: { customerId, category }, select: { userId: true } }),
     prisma.customerBillingProfile.findUnique({ where: { customerId }, select: { email: true } }),
   ]);

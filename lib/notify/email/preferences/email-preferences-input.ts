@@ -16,8 +16,7 @@ export const emailPreferencesForm = z.object(
 
 /** Preferences as data functions take them: every category, true or false. */
 export const emailPreferencesInput = z.object(
-  Object.fromEntries(EMAIL_CATEGORY_KEYS.map((c) => [c, z.boolean({ message: "must be true or false" })])) as Record<
-    EmailCategory,
-    z.ZodBoolean
-  >,
+  Object.fromEntries(
+    EMAIL_CATEGORY_KEYS.map((c) => [c, z.boolean({ message: "must be true or false" })]),
+  ) as Record<EmailCategory, z.ZodBoolean>,
 );

@@ -23,7 +23,11 @@ describe("email preferences", () => {
 
     await saveEmailPreferences(asAda, customer.id, { ...ALL_ON, invoices: false, credits: false });
 
-    expect(await getEmailPreferences(asAda, customer.id)).toEqual({ ...ALL_ON, invoices: false, credits: false });
+    expect(await getEmailPreferences(asAda, customer.id)).toEqual({
+      ...ALL_ON,
+      invoices: false,
+      credits: false,
+    });
     expect(await getEmailPreferences(asCurrentUser(bob), customer.id)).toEqual(ALL_ON);
     await saveEmailPreferences(asAda, customer.id, ALL_ON);
     expect(await getEmailPreferences(asAda, customer.id)).toEqual(ALL_ON);
@@ -35,7 +39,9 @@ describe("email preferences", () => {
     const intruder = asCurrentUser(a.ada);
 
     await expect(getEmailPreferences(intruder, b.customer.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveEmailPreferences(intruder, b.customer.id, { ...ALL_ON, payments: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      saveEmailPreferences(intruder, b.customer.id, { ...ALL_ON, payments: false }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const admin = { kind: "user" as const, userId: a.ada.id, role: "ADMIN" as const, customerId: null };
     await expect(getEmailPreferences(admin, b.customer.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await getEmailPreferences(asCurrentUser(b.ada), b.customer.id)).toEqual(ALL_ON);
@@ -45,10 +51,16 @@ describe("email preferences", () => {
     const { customer, ada } = await customerWithMembers();
     signInAs(asCurrentUser(ada));
 
-    const state = await submitEmailPreferences(form({ invoices: "on", limits: "on", account: "on", other: "on" }));
+    const state = await submitEmailPreferences(
+      form({ invoices: "on", limits: "on", account: "on", other: "on" }),
+    );
 
     expect(state).toEqual({ ok: "Email settings saved." });
-    expect(await getEmailPreferences(asCurrentUser(ada), customer.id)).toEqual({ ...ALL_ON, payments: false, credits: false });
+    expect(await getEmailPreferences(asCurrentUser(ada), customer.id)).toEqual({
+      ...ALL_ON,
+      payments: false,
+      credits: false,
+    });
   });
 
   it("the form refuses a bad checkbox value, naming the field, and saves nothing", async () => {
@@ -58,13 +70,17 @@ describe("email preferences", () => {
     const state = await submitEmailPreferences(form({ invoices: "yes" }));
 
     expect(state?.error).toBe("Fix the highlighted fields.");
-    expect(state?.fields).toEqual({ invoices: expect.stringContaining('must be checked ("on") or left out') });
+    expect(state?.fields).toEqual({
+      invoices: expect.stringContaining('must be checked ("on") or left out'),
+    });
     expect(await getEmailPreferences(asCurrentUser(ada), customer.id)).toEqual(ALL_ON);
   });
 
   it("the data function refuses input that is not a boolean per category, naming it", async () => {
     const { customer, ada } = await customerWithMembers();
-    await expect(saveEmailPreferences(asCurrentUser(ada), customer.id, { ...ALL_ON, limits: "no" })).rejects.toMatchObject({
+    await expect(
+      saveEmailPreferences(asCurrentUser(ada), customer.id, { ...ALL_ON, limits: "no" }),
+    ).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ["limits"], message: "must be true or false" })],
     });
   });

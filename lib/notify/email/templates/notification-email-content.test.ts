@@ -4,18 +4,63 @@ import { notificationEmailContent } from "./notification-email-content";
 import { renderEmail } from "./render-email";
 
 const CASES: [kind: string, payload: Record<string, unknown>, subject: string, path: string][] = [
-  ["customer.payment_failed", { number: "MTR-2026-000007", amountDueMinor: "1999", currency: "USD", message: "declined" }, "Payment failed for invoice MTR-2026-000007 ($19.99)", "/invoices/MTR-2026-000007"],
-  ["customer.payment_failed", { purchaseId: "p1", packName: "Starter", amountMinor: "500", currency: "JPY" }, "Payment failed for the Starter credit pack (¥500)", "/credits"],
+  [
+    "customer.payment_failed",
+    { number: "MTR-2026-000007", amountDueMinor: "1999", currency: "USD", message: "declined" },
+    "Payment failed for invoice MTR-2026-000007 ($19.99)",
+    "/invoices/MTR-2026-000007",
+  ],
+  [
+    "customer.payment_failed",
+    { purchaseId: "p1", packName: "Starter", amountMinor: "500", currency: "JPY" },
+    "Payment failed for the Starter credit pack (¥500)",
+    "/credits",
+  ],
   ["customer.auto_recharge_disabled", { reason: "3 failures" }, "Auto-recharge is turned off", "/credits"],
   ["auto_recharge.failed", { amountMinor: "2000", currency: "USD" }, "Auto-recharge failed", "/credits"],
-  ["invoice.finalized", { number: "MTR-2026-000008", amountDueMinor: "0", currency: "USD" }, "Invoice MTR-2026-000008 for $0.00 is ready", "/invoices/MTR-2026-000008"],
-  ["credit_note.created", { invoiceNumber: "MTR-2026-000009", amountMinor: "150", currency: "EUR" }, "Credit note for €1.50 on invoice MTR-2026-000009", "/invoices/MTR-2026-000009"],
-  ["alert.triggered", { threshold: 80, capMinor: "10000", currency: "USD" }, "Alert: 80% of the spending limit reached", "/limits"],
-  ["alert.resolved", { threshold: 80, meterKey: "llm_tokens" }, "Resolved: 80% of the usage limit on llm_tokens", "/limits"],
-  ["spending_limit.reached", { capMinor: "10000", currency: "USD" }, "Hard cap of $100.00 reached: usage is being refused", "/limits"],
-  ["credits.balance_low", { balanceMinor: "99", currency: "USD" }, "Credits are running low: $0.99 left", "/credits"],
+  [
+    "invoice.finalized",
+    { number: "MTR-2026-000008", amountDueMinor: "0", currency: "USD" },
+    "Invoice MTR-2026-000008 for $0.00 is ready",
+    "/invoices/MTR-2026-000008",
+  ],
+  [
+    "credit_note.created",
+    { invoiceNumber: "MTR-2026-000009", amountMinor: "150", currency: "EUR" },
+    "Credit note for €1.50 on invoice MTR-2026-000009",
+    "/invoices/MTR-2026-000009",
+  ],
+  [
+    "alert.triggered",
+    { threshold: 80, capMinor: "10000", currency: "USD" },
+    "Alert: 80% of the spending limit reached",
+    "/limits",
+  ],
+  [
+    "alert.resolved",
+    { threshold: 80, meterKey: "llm_tokens" },
+    "Resolved: 80% of the usage limit on llm_tokens",
+    "/limits",
+  ],
+  [
+    "spending_limit.reached",
+    { capMinor: "10000", currency: "USD" },
+    "Hard cap of $100.00 reached: usage is being refused",
+    "/limits",
+  ],
+  [
+    "credits.balance_low",
+    { balanceMinor: "99", currency: "USD" },
+    "Credits are running low: $0.99 left",
+    "/credits",
+  ],
   ["credits.depleted", {}, "Your credits have run out", "/credits"],
-  ["customer.account_suspended", { invoiceNumber: "MTR-2026-000010" }, "Usage is suspended for an unpaid invoice", "/invoices/MTR-2026-000010"],
+  [
+    "customer.account_suspended",
+    { invoiceNumber: "MTR-2026-000010" },
+    "Usage is suspended for an unpaid invoice",
+    "/invoices/MTR-2026-000010",
+  ],
   ["customer.account_reinstated", {}, "Your account is active again", "/dashboard"],
   ["webhook.something_new", { a: 1 }, "Notice: webhook.something_new", "/dashboard"],
 ];
@@ -38,7 +83,11 @@ describe("notification email content", () => {
   });
 
   it("escapes what the payload or the customer's name says in the HTML, and keeps it verbatim in the text", () => {
-    const content = notificationEmailContent("customer.payment_failed", { number: "<b>1</b>", message: `"><script>x</script>` }, "A&B <Ltd>");
+    const content = notificationEmailContent(
+      "customer.payment_failed",
+      { number: "<b>1</b>", message: `"><script>x</script>` },
+      "A&B <Ltd>",
+    );
     const email = renderEmail(content, { appUrl: "https://billing.example.test/", footer: ["Footer & co"] });
     expect(email.html).not.toContain("<script>");
     expect(email.html).not.toContain("<b>1</b>");

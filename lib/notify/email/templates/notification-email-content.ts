@@ -53,7 +53,9 @@ const TEMPLATES: Record<string, Template> = {
               : "Check the card on file, then try again.",
       ],
       details: rows(["Reason", payloadText(p, "message")], ["Attempt", payloadText(p, "attempt")]),
-      action: number ? { label: "Pay the invoice", path: invoicePath(p) } : { label: "Open credits", path: "/credits" },
+      action: number
+        ? { label: "Pay the invoice", path: invoicePath(p) }
+        : { label: "Open credits", path: "/credits" },
     };
   },
   "auto_recharge.failed": (p, customer) => {
@@ -61,15 +63,22 @@ const TEMPLATES: Record<string, Template> = {
     return {
       subject: "Auto-recharge failed",
       heading: "Auto-recharge could not buy credits",
-      paragraphs: [`An automatic credit top-up${amount ? ` of ${amount}` : ""} for ${customer} failed. Usage keeps drawing on your balance until it runs out.`],
-      details: rows(["Reason", payloadText(p, "message") ?? payloadText(p, "reason")], ["Failures in a row", payloadText(p, "consecutiveFailures")]),
+      paragraphs: [
+        `An automatic credit top-up${amount ? ` of ${amount}` : ""} for ${customer} failed. Usage keeps drawing on your balance until it runs out.`,
+      ],
+      details: rows(
+        ["Reason", payloadText(p, "message") ?? payloadText(p, "reason")],
+        ["Failures in a row", payloadText(p, "consecutiveFailures")],
+      ),
       action: { label: "Check auto-recharge", path: "/credits" },
     };
   },
   "customer.auto_recharge_disabled": (p, customer) => ({
     subject: "Auto-recharge is turned off",
     heading: "Auto-recharge turned itself off",
-    paragraphs: [`Automatic credit top-ups for ${customer} are off now. Turn them on again once the card is fixed.`],
+    paragraphs: [
+      `Automatic credit top-ups for ${customer} are off now. Turn them on again once the card is fixed.`,
+    ],
     details: rows(["Reason", payloadText(p, "reason")]),
     action: { label: "Check auto-recharge", path: "/credits" },
   }),
@@ -80,7 +89,11 @@ const TEMPLATES: Record<string, Template> = {
       subject: `Invoice ${number ?? ""}${amount ? ` for ${amount}` : ""} is ready`.replace(/\s+/g, " "),
       heading: "Your invoice is ready",
       paragraphs: [`${number ? `Invoice ${number}` : "An invoice"} for ${customer} has been issued.`],
-      details: rows(["Amount due", amount], ["Due", payloadTime(p, "dueAt")], ["Period", payloadText(p, "period")]),
+      details: rows(
+        ["Amount due", amount],
+        ["Due", payloadTime(p, "dueAt")],
+        ["Period", payloadText(p, "period")],
+      ),
       action: { label: "View the invoice", path: invoicePath(p) },
     };
   },
@@ -90,9 +103,14 @@ const TEMPLATES: Record<string, Template> = {
     return {
       subject: `Credit note${amount ? ` for ${amount}` : ""}${invoice ? ` on invoice ${invoice}` : ""}`,
       heading: "A credit note was issued",
-      paragraphs: [`We issued a credit note${amount ? ` of ${amount}` : ""} to ${customer}${invoice ? ` against invoice ${invoice}` : ""}.`],
+      paragraphs: [
+        `We issued a credit note${amount ? ` of ${amount}` : ""} to ${customer}${invoice ? ` against invoice ${invoice}` : ""}.`,
+      ],
       details: rows(["Credit note", payloadText(p, "number")], ["Reason", payloadText(p, "reason")]),
-      action: { label: "View the invoice", path: invoice ? `/invoices/${encodeURIComponent(invoice)}` : "/invoices" },
+      action: {
+        label: "View the invoice",
+        path: invoice ? `/invoices/${encodeURIComponent(invoice)}` : "/invoices",
+      },
     };
   },
   "alert.triggered": (p, customer) => {
@@ -101,8 +119,13 @@ const TEMPLATES: Record<string, Template> = {
     return {
       subject: `Alert: ${threshold ? `${threshold} of ` : ""}${limitName(p)} reached`,
       heading: "A spending alert fired",
-      paragraphs: [`${customer} crossed ${threshold ? `${threshold} of ` : "a threshold of "}${limitName(p)} in this billing period.`],
-      details: rows(["Value at crossing", value], ["Limit", payloadMoney(p, ["capMinor", "limitMinor"]) ?? payloadText(p, "limit")]),
+      paragraphs: [
+        `${customer} crossed ${threshold ? `${threshold} of ` : "a threshold of "}${limitName(p)} in this billing period.`,
+      ],
+      details: rows(
+        ["Value at crossing", value],
+        ["Limit", payloadMoney(p, ["capMinor", "limitMinor"]) ?? payloadText(p, "limit")],
+      ),
       action: { label: "Review limits", path: "/limits" },
     };
   },
@@ -111,7 +134,9 @@ const TEMPLATES: Record<string, Template> = {
     return {
       subject: `Resolved: ${threshold ? `${threshold} of ` : ""}${limitName(p)}`,
       heading: "A spending alert resolved",
-      paragraphs: [`${customer} is back under ${threshold ? `${threshold} of ` : "the threshold of "}${limitName(p)} (after a void or a credit).`],
+      paragraphs: [
+        `${customer} is back under ${threshold ? `${threshold} of ` : "the threshold of "}${limitName(p)} (after a void or a credit).`,
+      ],
       details: rows(["Value now", payloadMoney(p, ["valueMinor", "spendMinor"]) ?? payloadText(p, "value")]),
       action: { label: "Review limits", path: "/limits" },
     };
@@ -121,7 +146,9 @@ const TEMPLATES: Record<string, Template> = {
     return {
       subject: `Hard cap${cap ? ` of ${cap}` : ""} reached: usage is being refused`,
       heading: "Your hard cap was reached",
-      paragraphs: [`${customer} reached ${limitName(p)}${cap ? ` of ${cap}` : ""}. Usage beyond it is refused until the period ends or you raise the cap.`],
+      paragraphs: [
+        `${customer} reached ${limitName(p)}${cap ? ` of ${cap}` : ""}. Usage beyond it is refused until the period ends or you raise the cap.`,
+      ],
       details: rows(["Spend this period", payloadMoney(p, ["spendMinor", "valueMinor"])]),
       action: { label: "Raise the cap", path: "/limits" },
     };
@@ -131,7 +158,9 @@ const TEMPLATES: Record<string, Template> = {
     return {
       subject: `Credits are running low${balance ? `: ${balance} left` : ""}`,
       heading: "Your credit balance is low",
-      paragraphs: [`${customer}'s credit balance${balance ? ` is ${balance}` : " fell under the amount you set"}. Buy a credit pack or turn on auto-recharge so usage is not interrupted.`],
+      paragraphs: [
+        `${customer}'s credit balance${balance ? ` is ${balance}` : " fell under the amount you set"}. Buy a credit pack or turn on auto-recharge so usage is not interrupted.`,
+      ],
       details: rows(["Alert under", payloadMoney(p, ["thresholdMinor", "lowBalanceMinor"])]),
       action: { label: "Buy credits", path: "/credits" },
     };
@@ -152,7 +181,10 @@ const TEMPLATES: Record<string, Template> = {
         `Usage events for ${customer} are refused${invoice ? ` because invoice ${invoice} is unpaid` : ""}. Paying the invoice lifts the suspension at once.`,
       ],
       details: rows(["Reason", payloadText(p, "reason")]),
-      action: { label: "Pay the invoice", path: invoice ? `/invoices/${encodeURIComponent(invoice)}` : "/invoices" },
+      action: {
+        label: "Pay the invoice",
+        path: invoice ? `/invoices/${encodeURIComponent(invoice)}` : "/invoices",
+      },
     };
   },
   "customer.account_reinstated": (_p, customer) => ({

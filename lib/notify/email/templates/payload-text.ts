@@ -17,7 +17,9 @@ export function payloadMoney(p: Payload, keys: string[], currencyKey = "currency
   for (const key of keys) {
     const v = payloadText(p, key);
     if (v === null || !/^-?\d+$/.test(v)) continue;
-    return isKnownCurrency(currency) ? formatMinor(BigInt(v), currency) : `${v} (minor units${currency ? ` of ${currency}` : ""})`;
+    return isKnownCurrency(currency)
+      ? formatMinor(BigInt(v), currency)
+      : `${v} (minor units${currency ? ` of ${currency}` : ""})`;
   }
   return null;
 }

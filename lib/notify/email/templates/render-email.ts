@@ -3,14 +3,22 @@ import type { EmailContent } from "./notification-email-content";
 export type RenderedEmail = { subject: string; text: string; html: string };
 
 const escapeHtml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  s
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 /**
  * Lays out an email as plain branded HTML (inline styles, one table, no images or scripts, as mail clients
  * need) and as text with the same words; the action links to `appUrl` + its path. `footer` says why the
  * recipient gets it.
  */
-export function renderEmail(content: EmailContent, opts: { appUrl: string; footer: string[] }): RenderedEmail {
+export function renderEmail(
+  content: EmailContent,
+  opts: { appUrl: string; footer: string[] },
+): RenderedEmail {
   const url = `${opts.appUrl.replace(/\/+$/, "")}${content.action.path}`;
   const text = [
     content.heading,

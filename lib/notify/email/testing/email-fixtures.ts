@@ -15,7 +15,11 @@ export async function customerWithMembers() {
 }
 
 /** Queues a notification the way the app does: recordNotification in a transaction. Returns its id. */
-export async function queueNotification(customerId: string, kind: string, payload: Record<string, unknown>): Promise<bigint> {
+export async function queueNotification(
+  customerId: string,
+  kind: string,
+  payload: Record<string, unknown>,
+): Promise<bigint> {
   await prisma.$transaction((tx) => recordNotification(tx, customerId, kind as NotificationKind, payload));
   const n = await prisma.notification.findFirstOrThrow({ where: { customerId }, orderBy: { id: "desc" } });
   return n.id;
