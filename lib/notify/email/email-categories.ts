@@ -41,3 +41,32 @@ const CATEGORY_OF_KIND: Record<string, EmailCategory> = {
 export function emailCategoryOf(kind: string): EmailCategory {
   return Object.prototype.hasOwnProperty.call(CATEGORY_OF_KIND, kind) ? CATEGORY_OF_KIND[kind] : "other";
 }
+
+/**
+ * Kinds the outbox holds for webhooks only (lib/webhooks fans them out), never emailed: the per-minute usage
+ * update, receipts of what the member just did or saw, and auto_recharge.disabled, the webhook twin of the
+ * emailed customer.auto_recharge_disabled.
+ */
+export const NOT_EMAILED_KINDS: readonly string[] = [
+  "customer.meter_usage_updated",
+  "customer.payment_succeeded",
+  "invoice.created",
+  "invoice.paid",
+  "invoice.voided",
+  "invoice.uncollectible",
+  "credits.purchased",
+  "auto_recharge.succeeded",
+  "auto_recharge.disabled",
+  "subscription.plan_changed",
+];
+
+/**
+ * Whether a notification is emailed: every kind but the webhook-only ones. An auto-recharge's failed payment is
+ * queued twice, as customer.payment_failed (with its purchaseId) and as auto_recharge.failed: only the
+ * latter is emailed, so the member gets one email for it.
+ */
+export function isEmailedNotification(kind: string, payload: Record<string, unknown>): boolean {
+  if (NOT_EMAILED_KINDS.includes(kind)) return false;
+  if (kind === "customer.payment_failed" && payload.purchaseId != null) return false;
+  return true;
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { NOT_EMAILED_KINDS } from "../email-categories";
 
 export type ClaimedNotification = {
   customerId: string;
@@ -16,7 +17,7 @@ export const EMAIL_LEASE_SECONDS = 120;
 export const MAX_EMAIL_ATTEMPTS = 24;
 
 /**
- * Claims up to `limit` notifications not yet emailed and due (never tried, or their back-off or a dead sweep's
+ * Claims up to `limit` notifications not yet emailed (of the kinds that are emailed) and due (never tried, or their back-off or a dead sweep's
  * lease is over), oldest first, in one statement: rows are picked FOR UPDATE SKIP LOCKED and leased
  * (email_retry_at), so sweeps running at once on several instances claim disjoint notifications. `customerId`
  * limits it to one customer (tests).
@@ -40,7 +41,8 @@ export async function claimNotificationEmails(
     FROM (
       SELECT customer_id, id FROM notifications
       WHERE emailed_at IS NULL AND email_attempts < ${MAX_EMAIL_ATTEMPTS}
-        AND (email_retry_at IS NULL OR email_retry_at <= now()) ${forCustomer}
+        AND (email_retry_at IS NULL OR email_retry_at <= now())
+        AND kind <> ALL(${NOT_EMAILED_KINDS as string[]}::text[]) ${forCustomer}
       ORDER BY created_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED
     ) due
     WHERE n.customer_id = due.customer_id AND n.id = due.id

@@ -140,7 +140,7 @@ describe("emailing the outbox", () => {
 
   it("renders an unknown kind with the generic template", async () => {
     const { customer, ada } = await customerWithMembers();
-    await queueNotification(customer.id, "subscription.plan_changed", {
+    await queueNotification(customer.id, "customer.tax_id_verified", {
       plan: "Pro",
       nested: { ignored: true },
     });
@@ -148,7 +148,7 @@ describe("emailing the outbox", () => {
     await deliverNotificationEmails({ customerId: customer.id });
 
     const [m] = mail.to(ada.email);
-    expect(m.subject).toBe("Notice: subscription.plan_changed");
+    expect(m.subject).toBe("Notice: customer.tax_id_verified");
     expect(m.text).toContain("plan: Pro");
     expect(m.text).toContain(`${env().APP_URL}/dashboard`);
   });
@@ -169,5 +169,46 @@ describe("emailing the outbox", () => {
 
     expect(await emailNotification(fresh)).toBe(3);
     expect(mail.to(ada.email)).toHaveLength(1);
+  });
+
+  it("emails no webhook-only kind, and one email for an auto-recharge failure queued twice", async () => {
+    const { customer, ada, bob, billing } = await customerWithMembers();
+    const failed = {
+      purchaseId: "p-1",
+      packName: "Starter",
+      amountMinor: "2000",
+      currency: "USD",
+      message: "Your card was declined.",
+    };
+    const ids = [
+      await queueNotification(customer.id, "customer.meter_usage_updated", { meter: "tokens" }),
+      await queueNotification(customer.id, "credits.purchased", { amountMinor: "1000" }),
+      await queueNotification(customer.id, "subscription.plan_changed", { plan: "Pro" }),
+      await queueNotification(customer.id, "customer.payment_failed", { ...failed, consecutiveFailures: 3 }),
+      await queueNotification(customer.id, "auto_recharge.failed", {
+        ...failed,
+        consecutiveFailures: 3,
+        disabled: true,
+      }),
+      await queueNotification(customer.id, "customer.auto_recharge_disabled", {
+        reason: "3 failed payments",
+      }),
+      await queueNotification(customer.id, "auto_recharge.disabled", { reason: "3 failed payments" }),
+    ];
+
+    const sweep = await deliverNotificationEmails({ customerId: customer.id });
+
+    expect(sweep.emails).toBe(6); // two notices to three addresses
+    for (const address of [ada.email, bob.email, billing]) {
+      expect(
+        mail
+          .to(address)
+          .map((m) => m.subject)
+          .sort(),
+      ).toEqual(["Auto-recharge failed", "Auto-recharge is turned off"]);
+    }
+    const rows = await prisma.notification.findMany({ where: { customerId: customer.id, id: { in: ids } } });
+    expect(rows.filter((r) => r.emailedAt === null)).toEqual([]);
+    expect(await prisma.notificationEmail.count({ where: { customerId: customer.id } })).toBe(6);
   });
 });

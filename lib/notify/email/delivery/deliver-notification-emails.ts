@@ -4,6 +4,7 @@ import { mailTransport } from "../mail-transport";
 import { claimNotificationEmails, MAX_EMAIL_ATTEMPTS } from "./claim-notification-emails";
 import { emailNotification } from "./email-notification";
 import { EmailLeaseLost } from "./hold-email-lease";
+import { skipUnemailedNotifications } from "./skip-unemailed-notifications";
 
 export type EmailSweep = { notifications: number; emails: number; failed: number };
 
@@ -11,7 +12,8 @@ export type EmailSweep = { notifications: number; emails: number; failed: number
 const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
 
 /**
- * The email step of the background sweep: claims the outbox's notifications not yet emailed, emails each to
+ * The email step of the background sweep: marks the webhook-only kinds done (no email), then claims the
+ * outbox's notifications not yet emailed, emails each to
  * its recipients and marks it emailed (emailed_at); a failure records the error and leaves it for a later
  * sweep (after a back-off), where only the recipients not yet sent it are sent it. Does nothing when email is
  * off (SMTP_URL unset). Safe with sweeps running at once (claimNotificationEmails). Tests call it directly,
@@ -22,6 +24,7 @@ export async function deliverNotificationEmails(
 ): Promise<EmailSweep> {
   const sweep: EmailSweep = { notifications: 0, emails: 0, failed: 0 };
   if (!mailTransport()) return sweep;
+  await skipUnemailedNotifications(5_000, opts.customerId);
   const claimed = await claimNotificationEmails(opts.limit ?? 50, opts.customerId);
   for (const n of claimed) {
     // Only while the claim is still this sweep's (its attempt number), so a sweep that was taken over marks nothing.

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { emailCategoryOf } from "../email-categories";
+import { emailCategoryOf, isEmailedNotification } from "../email-categories";
 import { sendEmail } from "../send-email";
 import { notificationEmailContent } from "../templates/notification-email-content";
 import { renderEmail } from "../templates/render-email";
@@ -17,6 +17,7 @@ import { notificationEmailRecipients, type EmailRecipient } from "./notification
  * server cannot make two sweeps mail one recipient twice. Returns how many it sent.
  */
 export async function emailNotification(n: ClaimedNotification): Promise<number> {
+  if (!isEmailedNotification(n.kind, n.payload)) return 0;
   const [customer, recipients, done] = await Promise.all([
     prisma.customer.findUnique({ where: { id: n.customerId }, select: { name: true } }),
     notificationEmailRecipients(n.customerId, emailCategoryOf(n.kind)),
