@@ -12,7 +12,11 @@ export type NotificationKind =
   | "auto_recharge.succeeded"
   | "auto_recharge.failed"
   | "auto_recharge.disabled"
-  | "subscription.plan_changed";
+  | "subscription.plan_changed"
+  // Limits and alerts (lib/limits)
+  | "alert.triggered"
+  | "alert.resolved"
+  | "spending_limit.reached";
 
 /** Queues a notification in the caller's transaction, so it exists exactly when the change it reports does. */
 export async function recordNotification(tx: Prisma.TransactionClient, customerId: string, kind: NotificationKind, payload: Record<string, unknown>): Promise<void> {

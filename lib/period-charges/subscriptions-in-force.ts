@@ -11,6 +11,8 @@ export type SubscriptionInForce = {
   endsAt: Date | null;
   trialEndsAt: Date | null;
   interval: BillingInterval;
+  /** The customer has spending limits (read by the ingest transaction with its rollups). */
+  limited?: boolean;
 };
 
 export type SubscriptionRow = {
@@ -22,6 +24,7 @@ export type SubscriptionRow = {
   ends_at: Date | null;
   trial_ends_at: Date | null;
   interval: BillingInterval;
+  limited?: boolean;
 };
 
 /** Subscription rows (as the ingest transaction reads them with its rollups) by customer. */
@@ -37,6 +40,7 @@ export function subscriptionsByCustomer(rows: readonly SubscriptionRow[]): Map<s
       endsAt: r.ends_at,
       trialEndsAt: r.trial_ends_at,
       interval: r.interval,
+      limited: r.limited ?? false,
     };
     const list = out.get(sub.customerId);
     if (list) list.push(sub);

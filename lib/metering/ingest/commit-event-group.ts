@@ -2,7 +2,8 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { pipelinedTransaction } from "@/lib/db/pipelined-transaction";
 import { retryTransaction } from "@/lib/db/retry-transaction";
-import { InsufficientCreditsError, type CreditShortfall } from "@/lib/ledger/insufficient-credits";
+import { InsufficientCreditsError } from "@/lib/ledger/insufficient-credits";
+import { SpendingLimitReached } from "@/lib/limits/limit-breach";
 import { groupOutcomes, type CommitOutcome } from "./group-outcomes";
 import { groupSubmissions, type EventGroup, type EventSubmission } from "./group-submissions";
 import { HeldEventsNotStored, InFlightKeys } from "./in-flight-keys";
@@ -20,20 +21,22 @@ const IN_FLIGHT = new InFlightKeys();
 /** The customers whose credits a fast write recently found short: their groups go careful at once. */
 const SHORTFALLS = new RecentShortfalls();
 
-type Written = { ok: true; outcomes: CommitOutcome[][] } | { ok: false; shortfall: CreditShortfall };
+/** Not ok: a fast write found this customer short of prepaid credits, or past a hard cap. */
+type Written = { ok: true; outcomes: CommitOutcome[][] } | { ok: false; customerId: string };
 
 /**
  * Writes the events of several requests in one transaction on `client` and returns, per request and
  * per event, its outcome (group-outcomes.ts). Fast first (no savepoints), unless one of the group's
- * customers was recently short of prepaid credits; a fast write that finds a balance short is rolled
- * back and the group written again, carefully (store-funded-events.ts). Returns only after COMMIT.
+ * customers was recently short of prepaid credits or at a hard cap; a fast write that finds a balance
+ * short or a cap reached is rolled back and the group written again, carefully (store-funded-events.ts).
+ * Returns only after COMMIT.
  */
 export async function commitEventGroup(client: PoolClient, submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
   const group = groupSubmissions(submissions);
   if (!SHORTFALLS.anyOf(group.customerIds)) {
     const fast = await writeGroup(client, submissions, group, "fast");
     if (fast.ok) return fast.outcomes;
-    SHORTFALLS.note(fast.shortfall.customerId);
+    SHORTFALLS.note(fast.customerId);
   }
   const careful = await writeGroup(client, submissions, group, "careful");
   if (!careful.ok) throw new Error("a careful group write reported a shortfall instead of refusing the events");
@@ -59,7 +62,8 @@ function writeGroup(client: PoolClient, submissions: EventSubmission[], group: E
         return { ok: true, outcomes: groupOutcomes(submissions, group, written, storedBefore ?? new Map()) };
       } catch (e) {
         claim.release(false);
-        if (mode === "fast" && e instanceof InsufficientCreditsError) return { ok: false, shortfall: e.shortfall };
+        if (mode === "fast" && e instanceof InsufficientCreditsError) return { ok: false, customerId: e.shortfall.customerId };
+        if (mode === "fast" && e instanceof SpendingLimitReached) return { ok: false, customerId: e.breach.customerId };
         throw e;
       }
     },

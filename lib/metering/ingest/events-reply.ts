@@ -1,6 +1,7 @@
 import type { EventOutcome, IngestResult } from "./ingest-events";
 import type { JsonReply } from "@/lib/http/error-response";
 import { shortfallMessage } from "@/lib/ledger/shortfall-dto";
+import { limitRefusalMessage } from "@/lib/limits/limit-refusal-dto";
 
 /**
  * 202 once events are committed, listing each event's outcome (a duplicate says whether its content
@@ -9,7 +10,8 @@ import { shortfallMessage } from "@/lib/ledger/shortfall-dto";
  * cannot cover them make the answer 402, saying the balance and what was needed (the request's events for
  * that customer were not stored; other customers' events in a batch were, as `accepted` says). A request
  * whose every event was refused because its customer is suspended (an unpaid invoice) is answered 402
- * with code account_suspended.
+ * with code account_suspended; one whose every event was rejected by a hard cap (rule spending_limit) is
+ * answered 402 with code spending_limit_reached, the cap, the spend so far and the rejected events' cost.
  */
 export function eventsReply(result: IngestResult, single: boolean): JsonReply {
   const allRejected = result.rejected === result.outcomes.length;
@@ -30,6 +32,15 @@ export function eventsReply(result: IngestResult, single: boolean): JsonReply {
         refused: result.refused,
         events: result.outcomes,
       },
+    };
+  }
+  if (allRejected && result.outcomes.length > 0 && result.outcomes.every(isLimited)) {
+    const error = { code: "spending_limit_reached", message: limitRefusalMessage(result.limits), limits: result.limits };
+    return {
+      status: 402,
+      body: single
+        ? { error, event: result.outcomes[0] }
+        : { error, accepted: 0, duplicates: 0, rejected: result.rejected, events: result.outcomes },
     };
   }
   if (allRejected && result.outcomes.length > 0 && result.outcomes.every(isSuspended)) {
@@ -69,6 +80,9 @@ export function eventsReply(result: IngestResult, single: boolean): JsonReply {
   };
   return { status: allRejected ? 422 : 202, body };
 }
+
+const isLimited = (o: EventOutcome) =>
+  o.status === "rejected" && o.problems.some((p) => p.rule === "spending_limit");
 
 const isSuspended = (o: EventOutcome) =>
   o.status === "rejected" && o.problems.some((p) => p.rule === "account_suspended");

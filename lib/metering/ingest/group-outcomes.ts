@@ -1,9 +1,12 @@
 import type { EventGroup, EventSubmission } from "./group-submissions";
 import { contentDiffers, type EventContent } from "./same-content";
-import type { CreditRefusal, FundedWrite } from "./store-funded-events";
+import type { CreditRefusal, FundedWrite, LimitRefusal } from "./store-funded-events";
 
-/** "refused": the event is new but its customer's prepaid credits cannot cover its request's usage (not stored). */
-export type CommitOutcome = { status: "accepted" } | { status: "duplicate"; contentDiffers: boolean } | CreditRefusal;
+/**
+ * "refused": the event is new but its customer's prepaid credits cannot cover its request's usage (not stored).
+ * "limited": the event is new but would take its customer past a hard cap (not stored).
+ */
+export type CommitOutcome = { status: "accepted" } | { status: "duplicate"; contentDiffers: boolean } | CreditRefusal | LimitRefusal;
 
 const ACCEPTED: CommitOutcome = Object.freeze({ status: "accepted" });
 const SAME: CommitOutcome = Object.freeze({ status: "duplicate", contentDiffers: false });
@@ -16,7 +19,7 @@ const DIFFERS: CommitOutcome = Object.freeze({ status: "duplicate", contentDiffe
  * the copies stored by earlier transactions).
  */
 export function groupOutcomes(submissions: readonly EventSubmission[], group: EventGroup, written: FundedWrite, storedBefore: Map<string, EventContent>): CommitOutcome[][] {
-  const { inserted, refused, firstCopy } = written;
+  const { inserted, refused, refusedEvents, firstCopy } = written;
   return submissions.map((s, n) =>
     s.events.map((event, i) => {
       const key = group.keys[n][i];
@@ -24,6 +27,8 @@ export function groupOutcomes(submissions: readonly EventSubmission[], group: Ev
       // A refused request's new events are refused; those stored before the group stay duplicates.
       const refusal = refused.get(n)?.get(event.customerId);
       if (refusal && (isNew || !storedBefore.has(key))) return refusal;
+      const alone = isNew ? undefined : refusedEvents.get(key);
+      if (alone && !storedBefore.has(key)) return alone;
       const first = firstCopy.get(key)!;
       if (isNew && first === event) return ACCEPTED;
       const stored = isNew ? first : storedBefore.get(key);

@@ -48,7 +48,8 @@ WITH rollups AS (
   SELECT * FROM unnest($10::uuid[], $11::uuid[], $12::timestamptz[], $13::text[], $14::text[])
   ON CONFLICT DO NOTHING
 )
-SELECT s.id::text, s.customer_id::text, s.plan_version_id::text, s.anchor_at, s.started_at, s.ends_at, s.trial_ends_at, v.interval::text AS interval
+SELECT s.id::text, s.customer_id::text, s.plan_version_id::text, s.anchor_at, s.started_at, s.ends_at, s.trial_ends_at, v.interval::text AS interval,
+  EXISTS (SELECT 1 FROM spending_limits l WHERE l.customer_id = s.customer_id) AS limited
 FROM subscriptions s JOIN plan_versions v ON v.id = s.plan_version_id
 WHERE s.customer_id = ANY($15::uuid[]) AND s.started_at <= $17::timestamptz AND (s.ends_at IS NULL OR s.ends_at > $16::timestamptz)`);
 
