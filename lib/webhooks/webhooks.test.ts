@@ -83,20 +83,38 @@ async function drain(now: Date) {
   return total;
 }
 
-const deliveriesOf = (endpointId: string) => prisma.webhookDelivery.findMany({ where: { endpointId }, orderBy: { sequence: "asc" } });
+/**
+ * Other test files record notifications of the same kinds at the same time, and this file's fan-outs send
+ * them to whichever of its endpoints is on: so every assertion looks at one customer's deliveries and
+ * requests, and receivers script their answers per customer (anyone else gets a 200).
+ */
+const deliveriesOf = (endpointId: string, customerId: string) => prisma.webhookDelivery.findMany({ where: { endpointId, customerId }, orderBy: { sequence: "asc" } });
+const mine = (r: WebhookReceiver, customerId: string) => r.received.filter((x) => x.json?.data?.customer?.id === customerId);
+
+/** A receiver answering the customer's requests with `answers` in turn (then 200), and anyone else's 200. */
+function receiverFor(customerId: string, answers: ReceiverAnswer[] | ((req: ReceivedWebhook) => ReceiverAnswer)) {
+  let n = 0;
+  return receiver((req) => {
+    if (req.json?.data?.customer?.id !== customerId) return { status: 200 };
+    const k = n++;
+    return typeof answers === "function" ? answers(req) : (answers[k] ?? { status: 200 });
+  });
+}
+
+const logOf = async (endpointId: string, customerId: string) => (await listDeliveries(admin, endpointId, { limit: 500 })).filter((d) => d.customerId === customerId);
 
 describe("webhook delivery", () => {
   it("signs each event so the standardwebhooks client verifies it, with the documented payload", async () => {
+    const c = await customer();
     const r = await receiver();
     const e = await endpoint(r.url);
     expect(e.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    const c = await customer();
     await notify(c.id);
     await fanOutNotifications();
     await drain(new Date());
 
-    expect(r.received).toHaveLength(1);
-    const [got] = r.received;
+    expect(mine(r, c.id)).toHaveLength(1);
+    const [got] = mine(r, c.id);
     const verified = new Webhook(e.secret).verify(got.body, got.headers) as any;
     expect(verified).toEqual(got.json);
     expect(verified).toMatchObject({
@@ -109,34 +127,36 @@ describe("webhook delivery", () => {
     // A tampered body or a wrong secret does not verify.
     expect(() => new Webhook(e.secret).verify(got.body.replace("1000", "9999"), got.headers)).toThrow();
     expect(() => new Webhook(`whsec_${Buffer.alloc(32, 7).toString("base64")}`).verify(got.body, got.headers)).toThrow();
-    const [d] = await deliveriesOf(e.id);
+    const [d] = await deliveriesOf(e.id, c.id);
     expect(d).toMatchObject({ status: "SUCCEEDED", attempts: 1, lastStatusCode: 200 });
   });
 
   it("retries a 500 on the schedule (5 s, with jitter) and logs both attempts", async () => {
-    const r = await receiver((_req, n) => (n === 1 ? { status: 500, body: "boom" } : { status: 200, body: "thanks" }));
+    const c = await customer();
+    const r = await receiverFor(c.id, [{ status: 500, body: "boom" }, { status: 200, body: "thanks" }]);
     const e = await endpoint(r.url);
-    await notify((await customer()).id);
+    await notify(c.id);
     await fanOutNotifications();
     const t0 = new Date();
     await drain(t0);
-    expect(r.received).toHaveLength(1);
-    const [pending] = await deliveriesOf(e.id);
+    expect(mine(r, c.id)).toHaveLength(1);
+    const [pending] = await deliveriesOf(e.id, c.id);
     expect(pending.status).toBe("PENDING");
     const delay = pending.nextAttemptAt.getTime() - t0.getTime();
     expect(delay).toBeGreaterThanOrEqual(4.5 * SECOND);
     expect(delay).toBeLessThanOrEqual(5.5 * SECOND);
 
     await drain(new Date(t0.getTime() + 4 * SECOND));
-    expect(r.received, "not before the schedule says").toHaveLength(1);
+    expect(mine(r, c.id), "not before the schedule says").toHaveLength(1);
     const t1 = new Date(t0.getTime() + 6 * SECOND);
     await drain(t1);
-    expect(r.received).toHaveLength(2);
-    expect(r.received[1].headers["webhook-timestamp"]).toBe(String(Math.floor(t1.getTime() / 1000)));
-    expect(r.received[1].headers["webhook-id"]).toBe(r.received[0].headers["webhook-id"]);
-    new Webhook(e.secret).verify(r.received[1].body, r.received[1].headers);
+    const got = mine(r, c.id);
+    expect(got).toHaveLength(2);
+    expect(got[1].headers["webhook-timestamp"]).toBe(String(Math.floor(t1.getTime() / 1000)));
+    expect(got[1].headers["webhook-id"]).toBe(got[0].headers["webhook-id"]);
+    new Webhook(e.secret).verify(got[1].body, got[1].headers);
 
-    const [log] = await listDeliveries(admin, e.id);
+    const [log] = await logOf(e.id, c.id);
     expect(log.status).toBe("SUCCEEDED");
     expect(log.attempts.map((a) => [a.attempt, a.statusCode, a.responseBody])).toEqual([
       [2, 200, "thanks"],
@@ -146,47 +166,50 @@ describe("webhook delivery", () => {
   });
 
   it("keeps only the first 2 KB of an answer", async () => {
+    const c = await customer();
     const r = await receiver(() => ({ status: 200, body: "x".repeat(10_000) }));
     const e = await endpoint(r.url);
-    await notify((await customer()).id);
+    await notify(c.id);
     await fanOutNotifications();
     await drain(new Date());
-    const [log] = await listDeliveries(admin, e.id);
+    const [log] = await logOf(e.id, c.id);
     expect(log.attempts[0].responseBody).toHaveLength(2048);
   });
 
   it("turns the endpoint off on 410 Gone", async () => {
-    const r = await receiver(() => ({ status: 410 }));
+    const c = await customer();
+    const r = await receiverFor(c.id, [{ status: 410 }]);
     const e = await endpoint(r.url);
-    await notify((await customer()).id);
+    await notify(c.id);
     await fanOutNotifications();
     await drain(new Date());
     const row = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: e.id } });
     expect(row).toMatchObject({ enabled: false, disabledReason: expect.stringContaining("410") });
-    expect((await deliveriesOf(e.id))[0].status).toBe("FAILED");
+    expect((await deliveriesOf(e.id, c.id))[0].status).toBe("FAILED");
   });
 
   it("honours Retry-After on 503 and 429", async () => {
     for (const status of [503, 429]) {
-      const r = await receiver((_req, n) => (n === 1 ? { status, headers: { "retry-after": "120" } } : { status: 200 }));
+      const c = await customer();
+      const r = await receiverFor(c.id, [{ status, headers: { "retry-after": "120" } }]);
       const e = await endpoint(r.url);
-      await notify((await customer()).id);
+      await notify(c.id);
       await fanOutNotifications();
       const t0 = new Date();
       await drain(t0);
-      const [d] = await deliveriesOf(e.id);
+      const [d] = await deliveriesOf(e.id, c.id);
       expect(d.nextAttemptAt.getTime() - t0.getTime()).toBeGreaterThanOrEqual(120 * SECOND);
       await drain(new Date(t0.getTime() + 60 * SECOND));
-      expect(r.received, `${status}: the schedule's 5 s gives way to Retry-After`).toHaveLength(1);
+      expect(mine(r, c.id), `${status}: the schedule's 5 s gives way to Retry-After`).toHaveLength(1);
       await drain(new Date(t0.getTime() + 121 * SECOND));
-      expect(r.received).toHaveLength(2);
+      expect(mine(r, c.id)).toHaveLength(2);
     }
   });
 
   it("turns off an endpoint failing for 5 days straight and emails the admins", async () => {
+    const c = await customer();
     const r = await receiver(() => ({ status: 500 }));
     const e = await endpoint(r.url);
-    const c = await customer();
     await notify(c.id);
     await fanOutNotifications();
     const t0 = new Date();
@@ -196,8 +219,9 @@ describe("webhook delivery", () => {
     await notify(c.id);
     await fanOutNotifications();
     await prisma.webhookDelivery.updateMany({ where: { endpointId: e.id }, data: { status: "FAILED" } });
-    await prisma.webhookDelivery.updateMany({ where: { endpointId: e.id, sequence: 2 }, data: { status: "PENDING", nextAttemptAt: t0 } });
+    await prisma.webhookDelivery.updateMany({ where: { endpointId: e.id, customerId: c.id, sequence: 2 }, data: { status: "PENDING", nextAttemptAt: t0 } });
     await drain(new Date(t0.getTime() + 4 * 24 * 3600 * SECOND));
+    expect(mine(r, c.id)).toHaveLength(2);
     expect((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: e.id } })).enabled).toBe(true);
     await drain(new Date(t0.getTime() + 5 * 24 * 3600 * SECOND + SECOND));
     const row = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: e.id } });
@@ -206,28 +230,30 @@ describe("webhook delivery", () => {
   });
 
   it("during a rotation signs with both secrets for 24 hours, then with the new one only", async () => {
+    const c = await customer();
     const r = await receiver();
     const e = await endpoint(r.url);
     const rotated = await rotateWebhookSecret(admin, e.id);
     expect(rotated.secret).not.toBe(e.secret);
     expect(rotated.rotatingUntil).not.toBeNull();
-    await notify((await customer()).id);
+    await notify(c.id);
     await fanOutNotifications();
     await drain(new Date());
-    const [got] = r.received;
+    const [got] = mine(r, c.id);
     expect(got.headers["webhook-signature"].split(" ")).toHaveLength(2);
     expect(got.headers["webhook-signature"]).toMatch(/^v1,\S+ v1,\S+$/);
     new Webhook(rotated.secret).verify(got.body, got.headers);
     new Webhook(e.secret).verify(got.body, got.headers);
 
     // A rotation 24 hours and a minute ago: the old secret has stopped signing.
+    const c2 = await customer();
     const r2 = await receiver();
     const e2 = await endpoint(r2.url);
     const rotated2 = await rotateWebhookSecret(admin, e2.id, new Date(Date.now() - 24 * 3600 * SECOND - 60 * SECOND));
-    await notify((await customer()).id);
+    await notify(c2.id);
     await fanOutNotifications();
     await drain(new Date());
-    const [got2] = r2.received;
+    const [got2] = mine(r2, c2.id);
     expect(got2.headers["webhook-signature"].split(" ")).toHaveLength(1);
     new Webhook(rotated2.secret).verify(got2.body, got2.headers);
     expect(() => new Webhook(e2.secret).verify(got2.body, got2.headers)).toThrow(/No matching signature/);
@@ -236,21 +262,14 @@ describe("webhook delivery", () => {
   it("delivers a customer's events in order: a later one waits while an earlier one is retrying", async () => {
     const c = await customer();
     const other = await customer();
-    let failFirst = true;
-    const r = await receiver((req) => {
-      if (failFirst && req.json?.data?.customer?.id === c.id) {
-        failFirst = false;
-        return { status: 500 };
-      }
-      return { status: 200 };
-    });
+    const r = await receiverFor(c.id, [{ status: 500 }]);
     await endpoint(r.url);
     for (let i = 0; i < 3; i++) await notify(c.id);
     await notify(other.id);
     await fanOutNotifications();
     const t0 = new Date();
     await drain(t0);
-    const seqs = (cid: string) => r.received.filter((x) => x.json.data.customer.id === cid).map((x) => x.json.data.sequence);
+    const seqs = (cid: string) => mine(r, cid).map((x) => x.json.data.sequence);
     expect(seqs(c.id), "2 and 3 wait behind the failed 1").toEqual([1]);
     expect(seqs(other.id), "another customer's line is not held up").toEqual([1]);
     await drain(new Date(t0.getTime() + 6 * SECOND));
@@ -268,29 +287,29 @@ describe("webhook delivery", () => {
   });
 
   it("does not send to an endpoint that resolves to a private address by the time of the attempt", async () => {
+    const c = await customer();
     const r = await receiver();
     const e = await endpoint(r.url);
-    await notify((await customer()).id);
+    await notify(c.id);
     await fanOutNotifications();
     await deliverDueWebhooks({ now: new Date(), allowPrivate: false });
     expect(r.received).toHaveLength(0);
-    const [log] = await listDeliveries(admin, e.id);
+    const [log] = await logOf(e.id, c.id);
     expect(log.attempts[0]).toMatchObject({ statusCode: null, error: expect.stringContaining("private address") });
   });
 
   it("two fan-outs and two sweeps at once make one delivery and send it once", async () => {
+    const c = await customer();
     const r = await receiver();
     const e = await endpoint(r.url);
-    const c = await customer();
     await notify(c.id);
     await Promise.all([fanOutNotifications(), fanOutNotifications(), fanOutNotifications()]);
-    const deliveries = await deliveriesOf(e.id);
-    expect(deliveries).toHaveLength(1);
+    expect(await deliveriesOf(e.id, c.id)).toHaveLength(1);
     const seq = await prisma.webhookSequence.findUniqueOrThrow({ where: { customerId: c.id } });
     expect(seq.lastSequence, "the event got one sequence number").toBe(1n);
     const now = new Date();
     await Promise.all([deliverDueWebhooks({ now }), deliverDueWebhooks({ now }), deliverDueWebhooks({ now })]);
-    expect(r.received).toHaveLength(1);
+    expect(mine(r, c.id)).toHaveLength(1);
   });
 
   it("sends only subscribed types; an endpoint with no types gets every event type but not internal kinds", async () => {
@@ -301,31 +320,30 @@ describe("webhook delivery", () => {
     await notify(c.id, "auto_recharge.failed", { reason: "card_declined" });
     await notify(c.id, "customer.account_suspended", {});
     await fanOutNotifications();
-    expect(await deliveriesOf(onlyPurchases.id)).toHaveLength(0);
-    const toAll = await prisma.webhookDelivery.findMany({ where: { endpointId: all.id, customerId: c.id } });
-    expect(toAll.map((d) => d.eventType)).toEqual(["auto_recharge.failed"]);
+    expect(await deliveriesOf(onlyPurchases.id, c.id)).toHaveLength(0);
+    expect((await deliveriesOf(all.id, c.id)).map((d) => d.eventType)).toEqual(["auto_recharge.failed"]);
   });
 
   it("resends one delivery and replays a time range with the same event ids", async () => {
+    const c = await customer();
     const r = await receiver();
     const e = await endpoint(r.url);
-    const c = await customer();
     await notify(c.id);
     await notify(c.id);
     await fanOutNotifications();
     await drain(new Date());
-    expect(r.received).toHaveLength(2);
-    const [first] = await deliveriesOf(e.id);
+    expect(mine(r, c.id)).toHaveLength(2);
+    const [first] = await deliveriesOf(e.id, c.id);
     await resendDelivery(admin, e.id, first.id.toString());
     await drain(new Date());
-    expect(r.received).toHaveLength(3);
-    expect(r.received[2].headers["webhook-id"]).toBe(r.received[0].headers["webhook-id"]);
+    expect(mine(r, c.id)).toHaveLength(3);
+    expect(mine(r, c.id)[2].headers["webhook-id"]).toBe(mine(r, c.id)[0].headers["webhook-id"]);
+    await expect(resendDelivery(admin, randomUUID(), first.id.toString())).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     const { replayed } = await replayDeliveries(admin, e.id, { from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 1000).toISOString() });
     expect(replayed).toBeGreaterThanOrEqual(2);
     await drain(new Date());
-    const mine = r.received.filter((x) => x.json.data.customer.id === c.id).map((x) => x.json.data.sequence);
-    expect(mine.slice(3)).toEqual([1, 2]);
+    expect(mine(r, c.id).slice(3).map((x) => x.json.data.sequence)).toEqual([1, 2]);
     // A form's datetime-local values (no zone) are read as UTC.
     expect(replayInput.parse({ from: "2026-12-06T20:00", to: "2026-12-06T21:30:15" })).toEqual({ from: new Date("2026-12-06T20:00:00Z"), to: new Date("2026-12-06T21:30:15Z") });
     await expect(replayDeliveries(admin, e.id, { from: "2026-01-02", to: "2026-01-01" })).rejects.toMatchObject({ issues: [expect.objectContaining({ path: ["to"] })] });
