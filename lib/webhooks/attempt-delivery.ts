@@ -20,18 +20,28 @@ export async function attemptDelivery(claimed: ClaimedDelivery, opts: AttemptOpt
   const customer = await prisma.customer.findUniqueOrThrow({ where: { id: d.customerId }, select: { externalId: true } });
   const event = buildWebhookEvent({ ...d.notification, sequence: d.sequence, externalId: customer.externalId });
   const body = JSON.stringify(event);
-  const timestamp = Math.floor(opts.now.getTime() / 1000);
-  let result: PostResult;
-  const address = await checkEndpointAddress(d.endpoint.url, opts.allowPrivate);
-  if (!address.ok) {
-    result = { statusCode: null, latencyMs: 0, body: "", error: `Not sent: ${address.message}`, retryAfter: null };
-  } else {
-    const headers = {
-      "webhook-id": event.id,
-      "webhook-timestamp": String(timestamp),
-      "webhook-signature": signWebhook(signingSecrets(d.endpoint, opts.now), { id: event.id, timestamp, body }),
-    };
-    result = await postWebhook(d.endpoint.url, headers, body, opts.timeoutMs);
-  }
+  const result = await send(d.endpoint, event.id, body, opts);
   return recordDeliveryOutcome({ id: d.id, endpointId: d.endpointId, attempts: claimed.attempts }, result, opts.now, opts.random?.());
+}
+
+/** Signs and posts one attempt; a refused address or a secret that no longer decrypts is a failed attempt. */
+async function send(
+  endpoint: { url: string; secretEncrypted: string; previousSecretEncrypted: string | null; previousSecretExpiresAt: Date | null },
+  id: string,
+  body: string,
+  opts: AttemptOptions,
+): Promise<PostResult> {
+  const notSent = (error: string): PostResult => ({ statusCode: null, latencyMs: 0, body: "", error: `Not sent: ${error}`, retryAfter: null });
+  const address = await checkEndpointAddress(endpoint.url, opts.allowPrivate);
+  if (!address.ok) return notSent(address.message);
+  const timestamp = Math.floor(opts.now.getTime() / 1000);
+  let signature: string;
+  try {
+    signature = signWebhook(signingSecrets(endpoint, opts.now), { id, timestamp, body });
+  } catch (e) {
+    // NEXTAUTH_SECRET changed since the secret was stored: retried on the schedule like any failure.
+    return notSent(`could not sign (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const headers = { "webhook-id": id, "webhook-timestamp": String(timestamp), "webhook-signature": signature };
+  return postWebhook(endpoint.url, headers, body, opts.timeoutMs);
 }

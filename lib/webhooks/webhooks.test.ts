@@ -298,6 +298,24 @@ describe("webhook delivery", () => {
     expect(log.attempts[0]).toMatchObject({ statusCode: null, error: expect.stringContaining("private address") });
   });
 
+  it("logs a secret that no longer decrypts as a failed attempt and retries it, rather than failing silently", async () => {
+    const c = await customer();
+    const r = await receiver();
+    const e = await endpoint(r.url);
+    const other = await createWebhookEndpoint(admin, { url: r.url, eventTypes: ["auto_recharge.succeeded"] }, { allowPrivate: true });
+    endpoints.push(other.id);
+    // Sealed under another NEXTAUTH_SECRET: the GCM tag does not match.
+    const sealed = Buffer.from((await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: other.id } })).secretEncrypted.slice(3), "base64");
+    sealed[sealed.length - 1] ^= 1;
+    await prisma.webhookEndpoint.update({ where: { id: e.id }, data: { secretEncrypted: `v1:${sealed.toString("base64")}` } });
+    await notify(c.id);
+    await fanOutNotifications();
+    await drain(new Date());
+    expect(mine(r, c.id)).toHaveLength(0);
+    const [log] = await logOf(e.id, c.id);
+    expect(log).toMatchObject({ status: "PENDING", attempts: [expect.objectContaining({ statusCode: null, error: expect.stringContaining("could not sign") })] });
+  });
+
   it("two fan-outs and two sweeps at once make one delivery and send it once", async () => {
     const c = await customer();
     const r = await receiver();
