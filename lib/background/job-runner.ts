@@ -1,6 +1,7 @@
 import "server-only";
 import { runBillingClose } from "@/lib/billing/run-billing-close";
 import { expireGrants } from "@/lib/ledger/expire-grants";
+import { resolveAlerts } from "@/lib/limits/resolve-alerts";
 import { runWebhooks } from "@/lib/webhooks/run-webhooks";
 import { deliverNotificationEmails } from "@/lib/notify/email/delivery/deliver-notification-emails";
 import { runDueJobs } from "./run-due-jobs";
@@ -11,7 +12,8 @@ const globalForRunner = globalThis as unknown as { __meterlyJobRunner?: JobRunne
 
 /**
  * Runs background work in this process until stopped: due jobs every `pollMs`; the credit expiry sweep and
- * the billing close (lib/billing: draft ended periods, finalize drafts past their grace) every `sweepMs`; the outbox's
+ * the billing close (lib/billing: draft ended periods, finalize drafts past their grace) and the resolution of alerts
+ * whose value fell back (lib/limits) every `sweepMs`; the outbox's
  * emails (lib/notify/email) every `emailMs`, so a notice arrives within seconds. Ticks never overlap; errors are logged and the next tick tries again. Every piece is
  * safe with other instances running it at the same time (SKIP LOCKED claims and wallet locks).
  */
@@ -51,6 +53,8 @@ export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailM
         const billing = await runBillingClose();
         if (billing.drafted || billing.finalized)
           console.log(`billing close: drafted ${billing.drafted} invoice(s), finalized ${billing.finalized}`);
+        const resolved = await resolveAlerts();
+        if (resolved) console.log(`limits: resolved ${resolved} alert(s)`);
       }
     } catch (e) {
       console.error("background jobs:", e instanceof Error ? e.message : e);

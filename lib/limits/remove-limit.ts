@@ -4,6 +4,7 @@ import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { resolveAlerts } from "./resolve-alerts";
 
 /** Removes one of the actor's limits of a customer (an admin's, or a member's own customer's); 404 when there is none. */
 export async function removeLimit(actor: Actor, customerId: string, scope: string): Promise<void> {
@@ -15,4 +16,5 @@ export async function removeLimit(actor: Actor, customerId: string, scope: strin
     if (gone.count === 0) throw new AppError("NOT_FOUND", `No ${setBy.toLowerCase()} limit on "${scope}"`);
     await recordAudit(actor, "limit.removed", customerId, { scope, setBy }, tx);
   });
+  await resolveAlerts([customerId]);
 }

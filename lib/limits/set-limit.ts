@@ -12,6 +12,7 @@ import { formatQuantity } from "@/lib/money/format-major";
 import { majorToMinor } from "@/lib/money/major-units";
 import { MoneyDecimal } from "@/lib/money/decimal";
 import { limitInput } from "./limit-input";
+import { resolveAlerts } from "./resolve-alerts";
 
 const unprocessable = (field: string, rule: string, message: string): never => {
   const problem: FieldProblem = { field, rule, message };
@@ -32,7 +33,7 @@ export async function setLimit(actor: Actor, customerId: string, input: unknown)
   const thresholds = [...new Set(p.thresholds)].sort((a, b) => a - b);
   if (p.mode === "hard_cap" && thresholds.some((t) => t > 100))
     unprocessable("thresholds", "max_100_for_hard_cap", "a hard cap's thresholds are at most 100%");
-  return prisma.$transaction(async (tx) => {
+  const saved = await prisma.$transaction(async (tx) => {
     const customer = await tx.customer.findUnique({ where: { id: customerId }, select: { currency: true } });
     if (!customer) throw new AppError("NOT_FOUND", "No such customer");
     const currency = parseCurrency(customer.currency);
@@ -71,6 +72,9 @@ export async function setLimit(actor: Actor, customerId: string, input: unknown)
     );
     return row;
   });
+  // A raised limit may put this period's value back under alerts it had crossed.
+  await resolveAlerts([customerId]);
+  return saved;
 }
 
 /** "25.00" in minor units for spend; a positive quantity for a meter of the catalog. */

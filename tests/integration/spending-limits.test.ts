@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postEventsRoute } from "@/app/api/v1/events/route";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db/client";
+import { resolveAlerts } from "@/lib/limits/resolve-alerts";
 import { setLimit } from "@/lib/limits/set-limit";
+import { voidEvents } from "@/lib/metering/voids/void-events";
 import { upsertMeter } from "@/lib/seed/factories";
 import { callRoute } from "../support/call-route";
 import { outcome } from "../support/credit-fixtures";
@@ -212,5 +214,45 @@ describe("spending limits at ingestion", () => {
       ["CUSTOMER", 4000n],
     ]);
     expect(await prisma.spendingLimit.count({ where: { customerId: other.customer.id } })).toBe(0);
+  });
+
+  it("resolves an alert once when usage falls back under its threshold (a void), and when its limit is raised", async () => {
+    const c = await customer();
+    await setLimit(admin, c.customer.id, {
+      scope: "spend",
+      amount: "1.00",
+      mode: "alert",
+      thresholds: [50, 100],
+    });
+    await post(c.key.secret, { events: [0, 1, 2, 3].map((i) => image(c.customer.externalId, `v-${i}`)) });
+    const open = () =>
+      prisma.limitAlert.findMany({
+        where: { customerId: c.customer.id, resolvedAt: null },
+        orderBy: { threshold: "asc" },
+      });
+    expect((await open()).map((a) => a.threshold)).toEqual([50, 100]);
+    await voidEvents(admin, { customer: c.customer.externalId, eventId: "v-0", reason: "test traffic" });
+    await voidEvents(admin, { customer: c.customer.externalId, eventId: "v-1", reason: "test traffic" });
+    // Spend is $0.50 now: under 100%, still at 50%. Two sweeps at once resolve it once.
+    const counts = await Promise.all([resolveAlerts([c.customer.id]), resolveAlerts([c.customer.id])]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+    expect((await open()).map((a) => a.threshold)).toEqual([50]);
+    const resolved = await prisma.notification.findMany({
+      where: { customerId: c.customer.id, kind: "alert.resolved" },
+    });
+    expect(resolved.map((n) => (n.payload as { threshold: number }).threshold)).toEqual([100]);
+    await setLimit(admin, c.customer.id, {
+      scope: "spend",
+      amount: "2.00",
+      mode: "alert",
+      thresholds: [50, 100],
+    });
+    expect(await open()).toEqual([]);
+    expect(
+      await prisma.notification.count({ where: { customerId: c.customer.id, kind: "alert.resolved" } }),
+    ).toBe(2);
+    expect(
+      await prisma.notification.count({ where: { customerId: c.customer.id, kind: "alert.triggered" } }),
+    ).toBe(2);
   });
 });

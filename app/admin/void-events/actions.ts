@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { correctAfterVoid } from "@/lib/billing/corrections/correct-after-void";
+import { resolveAlertsAfterVoid } from "@/lib/limits/resolve-after-void";
 import { formAction } from "@/lib/forms/form-action";
 import type { FormState } from "@/lib/forms/form-state";
 import { voidEvents, type VoidResult } from "@/lib/metering/voids/void-events";
@@ -16,6 +17,7 @@ export async function voidEventsAction(_prev: VoidFormState, form: FormData): Pr
     run: async (admin) => {
       const result = await voidEvents(admin, voidInputFromForm(form));
       await correctAfterVoid(result.customer, result.voided);
+      await resolveAlertsAfterVoid(result.customer, result.voided);
       revalidatePath("/admin/void-events");
       return { result };
     },
