@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { upsertMeter } from "@/lib/seed/factories";
 import { env } from "@/lib/env";
 import { asCurrentUser } from "@/tests/support/session";
 import { saveEmailPreferences } from "../preferences/save-email-preferences";
@@ -210,5 +211,27 @@ describe("emailing the outbox", () => {
     const rows = await prisma.notification.findMany({ where: { customerId: customer.id, id: { in: ids } } });
     expect(rows.filter((r) => r.emailedAt === null)).toEqual([]);
     expect(await prisma.notificationEmail.count({ where: { customerId: customer.id } })).toBe(6);
+  });
+
+  it("names the meter of a usage limit's alert", async () => {
+    const { customer, ada, tag } = await customerWithMembers();
+    const meter = await upsertMeter({ key: `images_${tag}`, name: `Images ${tag}`, unit: "images" });
+    await queueNotification(customer.id, "alert.triggered", {
+      kind: "threshold",
+      scope: meter.id,
+      meterId: meter.id,
+      mode: "alert",
+      threshold: 80,
+      limit: "5000",
+      value: "4000",
+      currency: "USD",
+    });
+
+    await deliverNotificationEmails({ customerId: customer.id });
+
+    const [m] = mail.to(ada.email);
+    expect(m.subject).toBe(`Alert: 80% of the usage limit on Images ${tag} reached`);
+    expect(m.text).toContain("At crossing: 4,000 images");
+    expect(m.text).toContain(`Review limits: ${env().APP_URL}/limits`);
   });
 });

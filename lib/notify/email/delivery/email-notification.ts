@@ -7,6 +7,7 @@ import { notificationEmailContent } from "../templates/notification-email-conten
 import { renderEmail } from "../templates/render-email";
 import type { ClaimedNotification } from "./claim-notification-emails";
 import { EmailLeaseLost, holdEmailLease } from "./hold-email-lease";
+import { withMeterName } from "./with-meter-name";
 import { notificationEmailRecipients, type EmailRecipient } from "./notification-email-recipients";
 
 /**
@@ -18,16 +19,17 @@ import { notificationEmailRecipients, type EmailRecipient } from "./notification
  */
 export async function emailNotification(n: ClaimedNotification): Promise<number> {
   if (!isEmailedNotification(n.kind, n.payload)) return 0;
-  const [customer, recipients, done] = await Promise.all([
+  const [customer, recipients, done, payload] = await Promise.all([
     prisma.customer.findUnique({ where: { id: n.customerId }, select: { name: true } }),
     notificationEmailRecipients(n.customerId, emailCategoryOf(n.kind)),
     prisma.notificationEmail.findMany({
       where: { customerId: n.customerId, notificationId: n.id },
       select: { recipient: true },
     }),
+    withMeterName(n.payload),
   ]);
   const customerName = customer?.name ?? "your account";
-  const content = notificationEmailContent(n.kind, n.payload, customerName);
+  const content = notificationEmailContent(n.kind, payload, customerName);
   const appUrl = env().APP_URL;
   const sentBefore = new Set(done.map((d) => d.recipient));
   let sent = 0;

@@ -30,6 +30,40 @@ const CASES: [kind: string, payload: Record<string, unknown>, subject: string, p
     "Credit note for €1.50 on invoice MTR-2026-000009",
     "/invoices/MTR-2026-000009",
   ],
+  // As lib/limits queues them: scope "spend" (minor units, maybe fractional) or a meter's id (a quantity).
+  [
+    "alert.triggered",
+    {
+      kind: "threshold",
+      scope: "spend",
+      mode: "alert",
+      threshold: 50,
+      limit: "10000",
+      value: "5000.25",
+      currency: "USD",
+    },
+    "Alert: 50% of the spending limit reached",
+    "/limits",
+  ],
+  [
+    "alert.resolved",
+    {
+      scope: "7d3c8a9e-0000-4000-8000-000000000000",
+      meterName: "LLM tokens",
+      meterUnit: "tokens",
+      threshold: 80,
+      limit: "1000000",
+      value: "10",
+    },
+    "Resolved: 80% of the usage limit on LLM tokens",
+    "/limits",
+  ],
+  [
+    "spending_limit.reached",
+    { scope: "spend", cap: "2500", value: "2499.5", currency: "EUR" },
+    "Hard cap of €25.00 reached: usage is being refused",
+    "/limits",
+  ],
   [
     "alert.triggered",
     { threshold: 80, capMinor: "10000", currency: "USD" },
@@ -95,5 +129,34 @@ describe("notification email content", () => {
     expect(email.html).toContain('href="https://billing.example.test/invoices/%3Cb%3E1%3C%2Fb%3E"');
     expect(email.text).toContain("A&B <Ltd>");
     expect(email.text).toContain("Footer & co");
+  });
+
+  it("shows a limit's figures as money for spend and as a quantity with the meter's unit for usage", () => {
+    const spend = notificationEmailContent(
+      "alert.triggered",
+      { scope: "spend", mode: "hard_cap", threshold: 80, limit: "10000", value: "8000.5", currency: "USD" },
+      "Acme",
+    );
+    expect(spend.details).toEqual([
+      ["At crossing", "$80.00"],
+      ["Limit", "$100.00"],
+      ["Mode", "hard cap"],
+    ]);
+    const usage = notificationEmailContent(
+      "alert.triggered",
+      {
+        scope: "7d3c8a9e-0000-4000-8000-000000000000",
+        meterName: "LLM tokens",
+        meterUnit: "tokens",
+        threshold: 100,
+        limit: "1000000",
+        value: "1000000.5",
+      },
+      "Acme",
+    );
+    expect(usage.details).toEqual([
+      ["At crossing", "1,000,000.5 tokens"],
+      ["Limit", "1,000,000 tokens"],
+    ]);
   });
 });

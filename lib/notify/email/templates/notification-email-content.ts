@@ -1,4 +1,11 @@
-import { payloadMoney, payloadSegment, payloadText, payloadTime, type Payload } from "./payload-text";
+import {
+  payloadLimitFigure,
+  payloadMoney,
+  payloadSegment,
+  payloadText,
+  payloadTime,
+  type Payload,
+} from "./payload-text";
 
 /** What an email says, before it is laid out as HTML and text (render-email.ts). */
 export type EmailContent = {
@@ -26,9 +33,21 @@ const thresholdText = (p: Payload) => {
   return t ? `${t.replace(/%$/, "")}%` : null;
 };
 
+/** A limit is on spend (scope "spend") or on one meter's usage (scope: the meter's id; meterName added by the sender). */
 const limitName = (p: Payload) => {
-  const meter = payloadText(p, "meterName") ?? payloadText(p, "meterKey") ?? payloadText(p, "meter");
-  return meter ? `the usage limit on ${meter}` : "the spending limit";
+  const scope = payloadText(p, "scope");
+  const meter = payloadText(p, "meterName") ?? payloadText(p, "meterKey");
+  if (scope === "spend" || (!scope && !meter)) return "the spending limit";
+  return meter ? `the usage limit on ${meter}` : "a usage limit";
+};
+
+/** A limit's figure from the limits payload (`limit`, `cap`, `value`), or from minor-unit fields of another shape. */
+const limitFigure = (p: Payload, key: string, minorKeys: string[]) =>
+  payloadLimitFigure(p, key) ?? (minorKeys.length ? payloadMoney(p, minorKeys) : null);
+
+const modeText = (p: Payload) => {
+  const mode = payloadText(p, "mode");
+  return mode === "hard_cap" ? "hard cap" : mode === "alert" ? "alert only" : mode;
 };
 
 const TEMPLATES: Record<string, Template> = {
@@ -115,7 +134,6 @@ const TEMPLATES: Record<string, Template> = {
   },
   "alert.triggered": (p, customer) => {
     const threshold = thresholdText(p);
-    const value = payloadMoney(p, ["valueMinor", "spendMinor"]) ?? payloadText(p, "value");
     return {
       subject: `Alert: ${threshold ? `${threshold} of ` : ""}${limitName(p)} reached`,
       heading: "A spending alert fired",
@@ -123,8 +141,9 @@ const TEMPLATES: Record<string, Template> = {
         `${customer} crossed ${threshold ? `${threshold} of ` : "a threshold of "}${limitName(p)} in this billing period.`,
       ],
       details: rows(
-        ["Value at crossing", value],
-        ["Limit", payloadMoney(p, ["capMinor", "limitMinor"]) ?? payloadText(p, "limit")],
+        ["At crossing", limitFigure(p, "value", ["valueMinor", "spendMinor"])],
+        ["Limit", limitFigure(p, "limit", ["limitMinor", "capMinor"])],
+        ["Mode", modeText(p)],
       ),
       action: { label: "Review limits", path: "/limits" },
     };
@@ -135,21 +154,24 @@ const TEMPLATES: Record<string, Template> = {
       subject: `Resolved: ${threshold ? `${threshold} of ` : ""}${limitName(p)}`,
       heading: "A spending alert resolved",
       paragraphs: [
-        `${customer} is back under ${threshold ? `${threshold} of ` : "the threshold of "}${limitName(p)} (after a void or a credit).`,
+        `${customer} is back under ${threshold ? `${threshold} of ` : "the threshold of "}${limitName(p)} (after a void, a credit or a change of the limit).`,
       ],
-      details: rows(["Value now", payloadMoney(p, ["valueMinor", "spendMinor"]) ?? payloadText(p, "value")]),
+      details: rows(
+        ["Now", limitFigure(p, "value", ["valueMinor", "spendMinor"])],
+        ["Limit", limitFigure(p, "limit", ["limitMinor", "capMinor"])],
+      ),
       action: { label: "Review limits", path: "/limits" },
     };
   },
   "spending_limit.reached": (p, customer) => {
-    const cap = payloadMoney(p, ["capMinor", "limitMinor"]) ?? payloadText(p, "cap");
+    const cap = limitFigure(p, "cap", ["capMinor", "limitMinor"]) ?? limitFigure(p, "limit", []);
     return {
       subject: `Hard cap${cap ? ` of ${cap}` : ""} reached: usage is being refused`,
       heading: "Your hard cap was reached",
       paragraphs: [
         `${customer} reached ${limitName(p)}${cap ? ` of ${cap}` : ""}. Usage beyond it is refused until the period ends or you raise the cap.`,
       ],
-      details: rows(["Spend this period", payloadMoney(p, ["spendMinor", "valueMinor"])]),
+      details: rows(["So far this period", limitFigure(p, "value", ["spendMinor", "valueMinor"])]),
       action: { label: "Raise the cap", path: "/limits" },
     };
   },

@@ -1,5 +1,6 @@
 import { formatMinor } from "@/lib/money/format";
 import { isKnownCurrency } from "@/lib/money/currencies";
+import { MoneyDecimal } from "@/lib/money/decimal";
 
 export type Payload = Record<string, unknown>;
 
@@ -36,4 +37,22 @@ export function payloadTime(p: Payload, key: string): string | null {
 export function payloadSegment(p: Payload, key: string): string | null {
   const v = payloadText(p, key);
   return v ? encodeURIComponent(v) : null;
+}
+
+/**
+ * A spending limit's figure (`limit`, `cap`, `value`): money when the limit's scope is "spend" (minor units, maybe
+ * fractional, shown rounded half-even to the cent for reading only), else a quantity with the meter's unit.
+ */
+export function payloadLimitFigure(p: Payload, key: string): string | null {
+  const v = payloadText(p, key);
+  if (v === null || !/^-?\d+(\.\d+)?$/.test(v)) return v;
+  const amount = new MoneyDecimal(v);
+  if (payloadText(p, "scope") === "spend") {
+    const currency = payloadText(p, "currency")?.toUpperCase() ?? "";
+    const minor = BigInt(amount.toDecimalPlaces(0, MoneyDecimal.ROUND_HALF_EVEN).toFixed(0));
+    return isKnownCurrency(currency) ? formatMinor(minor, currency) : `${minor} minor units`;
+  }
+  const [whole, fraction] = amount.toFixed().split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${grouped}${fraction ? `.${fraction}` : ""} ${payloadText(p, "meterUnit") ?? "units"}`;
 }
