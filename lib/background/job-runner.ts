@@ -14,7 +14,7 @@ const globalForRunner = globalThis as unknown as { __meterlyJobRunner?: JobRunne
  * Runs background work in this process until stopped: due jobs every `pollMs`; the credit expiry sweep and
  * the billing close (lib/billing: draft ended periods, finalize drafts past their grace) and the resolution of alerts
  * whose value fell back (lib/limits) every `sweepMs`; the outbox's
- * emails (lib/notify/email) every `emailMs`, so a notice arrives within seconds. Ticks never overlap; errors are logged and the next tick tries again. Every piece is
+ * emails (lib/notify/email) every `emailMs`, beside the tick, so a notice arrives within seconds. Ticks never overlap; errors are logged and the next tick tries again. Every piece is
  * safe with other instances running it at the same time (SKIP LOCKED claims and wallet locks).
  */
 export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailMs?: number } = {}): JobRunner {
@@ -23,6 +23,7 @@ export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailM
   const sweepMs = opts.sweepMs ?? 60_000;
   const emailMs = opts.emailMs ?? 5_000;
   let lastEmail = 0;
+  let emailing: Promise<void> | null = null;
   let stopped = false;
   let lastSweep = 0;
   let running: Promise<void> = Promise.resolve();
@@ -35,13 +36,19 @@ export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailM
       // Webhooks (lib/webhooks) every tick rather than every sweep: events go out at once and the first retry
       // is due 5 s after a failure; when idle it is two indexed queries.
       if (!stopped) await runWebhooks().catch((e) => console.error("webhooks:", e instanceof Error ? e.message : e));
-      if (!stopped && Date.now() - lastEmail >= emailMs) {
+      // Email runs beside the tick, not awaited: a slow or unreachable SMTP server never holds up charges.
+      if (!stopped && !emailing && Date.now() - lastEmail >= emailMs) {
         lastEmail = Date.now();
-        const mail = await deliverNotificationEmails().catch((e: unknown) => {
-          console.error("email delivery:", e instanceof Error ? e.message : e);
-          return null;
-        });
-        if (mail?.emails) console.log(`email: sent ${mail.emails} email(s) for ${mail.notifications} notification(s)`);
+        emailing = deliverNotificationEmails()
+          .then(
+            (mail) => {
+              if (mail.emails) console.log(`email: sent ${mail.emails} email(s) for ${mail.notifications} notification(s)`);
+            },
+            (e: unknown) => console.error("email delivery:", e instanceof Error ? e.message : e),
+          )
+          .finally(() => {
+            emailing = null;
+          });
       }
       if (!stopped && Date.now() - lastSweep >= sweepMs) {
         lastSweep = Date.now();
@@ -73,6 +80,7 @@ export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailM
       stopped = true;
       clearInterval(timer);
       await running;
+      await emailing;
       globalForRunner.__meterlyJobRunner = undefined;
     },
   };
