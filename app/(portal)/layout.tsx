@@ -4,14 +4,16 @@ import { prisma } from "@/lib/db/client";
 import { findFailedPayment } from "@/lib/billing/find-failed-payment";
 import { PaymentFailedBanner } from "@/components/invoices/payment-failed-banner";
 import { payInvoiceAction } from "./invoices/actions";
+import { countActiveAlerts } from "@/lib/limits/count-active-alerts";
 
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   const user = await requireMember();
-  const [customer, failed] = await Promise.all([
+  const [customer, failed, alerts] = await Promise.all([
     prisma.customer.findUnique({ where: { id: user.customerId }, select: { name: true } }),
     findFailedPayment(user, user.customerId),
+    countActiveAlerts(user, user.customerId),
   ]);
   return (
     <>
@@ -23,6 +25,10 @@ export default async function PortalLayout({ children }: { children: React.React
           { href: "/usage", label: "Usage" },
           { href: "/plan", label: "Plan" },
           { href: "/credits", label: "Credits" },
+          {
+            href: "/limits",
+            label: alerts > 0 ? `Limits · ${alerts} alert${alerts === 1 ? "" : "s"}` : "Limits",
+          },
           { href: "/invoices", label: "Invoices" },
           { href: "/settings/billing", label: "Billing details" },
           { href: "/settings/notifications", label: "Email settings" },

@@ -9,6 +9,9 @@ import { getBillingProfile } from "@/lib/billing/billing-profile";
 import { CollectionTermsForm } from "@/components/invoices/collection-terms-form";
 import { saveCollectionTermsAction } from "./billing-terms-actions";
 import { adjustCreditsAction, grantPromotionalAction } from "./credit-actions";
+import { limitsOverview } from "@/lib/limits/limits-overview";
+import { LimitsPanel } from "@/components/limits/limits-panel";
+import { removeAdminLimitAction, setAdminLimitAction } from "./limit-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -17,9 +20,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { customer, subscriptions } = await notFoundOnMissing(
     getCustomerSubscriptions(admin, (await params).id),
   );
-  const [versions, billing] = await Promise.all([
+  const [versions, billing, limits] = await Promise.all([
     listPublishedVersions(admin, customer.currency),
     getBillingProfile(admin, customer.id),
+    limitsOverview(admin, customer.id),
   ]);
   return (
     <div className="space-y-6">
@@ -45,6 +49,19 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         creditNoteSettlement={billing.creditNoteSettlement}
         action={saveCollectionTermsAction}
       />
+      <section className="space-y-3" data-testid="customer-limits">
+        <h2 className="text-lg font-semibold">Spending limits</h2>
+        <p className="text-sm text-slate-500">
+          Your limits are the ceiling: the customer may set lower ones, never higher hard caps.
+          {limits.activeAlerts.length > 0 && ` ${limits.activeAlerts.length} alert(s) active this period.`}
+        </p>
+        <LimitsPanel
+          overview={limits}
+          owner="admin"
+          customerId={customer.id}
+          actions={{ set: setAdminLimitAction, remove: removeAdminLimitAction }}
+        />
+      </section>
       <CustomerCreditsPanel
         admin={admin}
         customerId={customer.id}

@@ -1,0 +1,163 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCanActForCustomer } from "@/lib/auth/assert-role";
+import { prisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { parseCurrency, type CurrencyCode } from "@/lib/money/currencies";
+import { formatMinor } from "@/lib/money/format";
+import { formatQuantity } from "@/lib/money/format-major";
+import { fromMinorUnits } from "@/lib/money/round";
+import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
+
+/** One limit as a page shows it: who set it, the mode, the amount and the thresholds, with the value it is measured against. */
+export type LimitDto = {
+  setBy: "admin" | "customer";
+  mode: "alert" | "hard_cap";
+  /** Minor units for spend; a quantity for a meter. */
+  amount: string;
+  formatted: string;
+  /** The amount as typed in a form: major units ("25.00") for spend, the quantity for a meter. */
+  input: string;
+  thresholds: number[];
+};
+
+/** A scope's limits (spend, or one meter) beside its value this period. */
+export type LimitScopeDto = {
+  scope: string;
+  label: string;
+  unit: string | null;
+  /** Minor units for spend; the quantity for a meter. */
+  value: string;
+  formatted: string;
+  limits: LimitDto[];
+};
+
+export type AlertDto = {
+  id: string;
+  kind: "threshold" | "cap_reached";
+  scope: string;
+  label: string;
+  threshold: number;
+  value: string;
+  limit: string;
+  periodStart: string;
+  triggeredAt: string;
+  resolvedAt: string | null;
+};
+
+export type LimitsOverview = {
+  currency: CurrencyCode;
+  period: { start: string; end: string } | null;
+  scopes: LimitScopeDto[];
+  activeAlerts: AlertDto[];
+  history: AlertDto[];
+};
+
+/**
+ * A customer's limits with this billing period's values: spend (rated usage) and each meter its plan
+ * prices, each with the admin's limit (the ceiling) and the customer's own; the alerts still active in
+ * the period, and the history (newest first). Members see only their own customer.
+ */
+export async function limitsOverview(
+  actor: Actor,
+  customerId: string,
+  now = new Date(),
+): Promise<LimitsOverview> {
+  assertCanActForCustomer(actor, customerId);
+  const customer = await prisma.customer.findUnique({
+    where: { id: customerId },
+    select: { currency: true },
+  });
+  if (!customer) throw new AppError("NOT_FOUND", "No such customer");
+  const currency = parseCurrency(customer.currency);
+  const sub = await prisma.subscription.findFirst({
+    where: { customerId, startedAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+    include: { planVersion: { select: { interval: true, prices: { include: { meter: true } } } } },
+  });
+  const period = sub ? billingPeriodAt(sub.anchorAt, sub.planVersion.interval, now) : null;
+  const [limits, spend, quantities, alerts] = await Promise.all([
+    prisma.spendingLimit.findMany({ where: { customerId }, orderBy: [{ scope: "asc" }, { setBy: "asc" }] }),
+    period
+      ? prisma.usageCreditPeriod.aggregate({
+          where: { customerId, periodStart: period.start },
+          _sum: { ratedMinor: true },
+        })
+      : null,
+    period
+      ? prisma.periodMeterCharge.groupBy({
+          by: ["meterId"],
+          where: { customerId, periodStart: period.start },
+          _sum: { quantity: true },
+        })
+      : [],
+    prisma.limitAlert.findMany({ where: { customerId }, orderBy: { triggeredAt: "desc" }, take: 100 }),
+  ]);
+  const meters = new Map((sub?.planVersion.prices ?? []).map((p) => [p.meterId, p.meter]));
+  for (const l of limits)
+    if (l.meterId && !meters.has(l.meterId)) {
+      const m = await prisma.meter.findUnique({ where: { id: l.meterId } });
+      if (m) meters.set(m.id, m);
+    }
+  const spent = spend?._sum.ratedMinor ?? 0n;
+  const qty = new Map(quantities.map((q) => [q.meterId, q._sum.quantity?.toFixed() ?? "0"]));
+  const limitDto = (l: (typeof limits)[number]): LimitDto => {
+    const amount = l.limitMinor?.toString() ?? l.limitQuantity?.toFixed() ?? "0";
+    const isSpend = l.scope === "spend";
+    return {
+      setBy: l.setBy === "ADMIN" ? "admin" : "customer",
+      mode: l.mode === "HARD_CAP" ? "hard_cap" : "alert",
+      amount,
+      formatted: isSpend ? formatMinor(BigInt(amount), currency) : formatQuantity(amount),
+      input: isSpend ? fromMinorUnits(BigInt(amount), currency).toFixed() : amount,
+      thresholds: l.thresholds,
+    };
+  };
+  const scopes: LimitScopeDto[] = [
+    {
+      scope: "spend",
+      label: "Spend",
+      unit: null,
+      value: spent.toString(),
+      formatted: formatMinor(spent, currency),
+      limits: limits.filter((l) => l.scope === "spend").map(limitDto),
+    },
+    ...[...meters.values()].map((m) => {
+      const value = qty.get(m.id) ?? "0";
+      return {
+        scope: m.id,
+        label: m.name,
+        unit: m.unit,
+        value,
+        formatted: `${formatQuantity(value)} ${m.unit}`,
+        limits: limits.filter((l) => l.scope === m.id).map(limitDto),
+      };
+    }),
+  ];
+  const labelOf = (scope: string) => scopes.find((s) => s.scope === scope)?.label ?? "Removed limit";
+  const scopeOf = new Map(limits.map((l) => [l.id, l.scope]));
+  const alertDto = (a: (typeof alerts)[number]): AlertDto => {
+    const scope = scopeOf.get(a.limitId) ?? "";
+    return {
+      id: a.id.toString(),
+      kind: a.kind === "cap_reached" ? "cap_reached" : "threshold",
+      scope,
+      label: labelOf(scope),
+      threshold: a.threshold,
+      value: a.value.toFixed(),
+      limit: a.limitValue.toFixed(),
+      periodStart: a.periodStart.toISOString(),
+      triggeredAt: a.triggeredAt.toISOString(),
+      resolvedAt: a.resolvedAt?.toISOString() ?? null,
+    };
+  };
+  const history = alerts.map(alertDto);
+  return {
+    currency,
+    period: period ? { start: period.start.toISOString(), end: period.end.toISOString() } : null,
+    scopes,
+    activeAlerts: history.filter(
+      (a) => !a.resolvedAt && period && a.periodStart === period.start.toISOString(),
+    ),
+    history,
+  };
+}
