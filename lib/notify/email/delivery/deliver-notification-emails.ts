@@ -4,6 +4,7 @@ import { mailTransport } from "../mail-transport";
 import { claimNotificationEmails, MAX_EMAIL_ATTEMPTS } from "./claim-notification-emails";
 import { emailNotification } from "./email-notification";
 import { EmailLeaseLost } from "./hold-email-lease";
+import { isSmtpServerDown, releaseEmailClaims } from "./release-email-claims";
 import { skipUnemailedNotifications } from "./skip-unemailed-notifications";
 
 export type EmailSweep = { notifications: number; emails: number; failed: number };
@@ -15,7 +16,8 @@ const retryDelayMs = (attempts: number) => Math.min(30_000 * 2 ** (attempts - 1)
  * The email step of the background sweep: marks the webhook-only kinds done (no email), then claims the
  * outbox's notifications not yet emailed, emails each to
  * its recipients and marks it emailed (emailed_at); a failure records the error and leaves it for a later
- * sweep (after a back-off), where only the recipients not yet sent it are sent it. Does nothing when email is
+ * sweep (after a back-off), where only the recipients not yet sent it are sent it; when the SMTP server is down,
+ * the rest of the batch is given back untried. Does nothing when email is
  * off (SMTP_URL unset). Safe with sweeps running at once (claimNotificationEmails). Tests call it directly,
  * with `customerId` to keep to their own customer.
  */
@@ -26,7 +28,7 @@ export async function deliverNotificationEmails(
   if (!mailTransport()) return sweep;
   await skipUnemailedNotifications(5_000, opts.customerId);
   const claimed = await claimNotificationEmails(opts.limit ?? 50, opts.customerId);
-  for (const n of claimed) {
+  for (const [i, n] of claimed.entries()) {
     // Only while the claim is still this sweep's (its attempt number), so a sweep that was taken over marks nothing.
     const where = { customerId: n.customerId, id: n.id, emailAttempts: n.attempts, emailedAt: null };
     try {
@@ -52,6 +54,11 @@ export async function deliverNotificationEmails(
         },
       });
       sweep.failed++;
+      if (isSmtpServerDown(e)) {
+        // The server is unreachable: the rest of the batch waits for the next try instead of timing out in turn.
+        await releaseEmailClaims(claimed.slice(i + 1), retryDelayMs(1));
+        break;
+      }
     }
   }
   return sweep;
