@@ -9,6 +9,7 @@ import { liftSuspensionIfSettled } from "./collection/account-suspension";
 import { lockInvoice } from "./collection/lock-invoice";
 import { dropScheduledCharges } from "./collection/schedule-collection";
 import { finalizeInvoice, type FinalizeResult } from "./finalize-invoice";
+import { recordInvoiceEvent } from "./invoice-event";
 import { assertCanApply, type InvoiceStatus } from "./invoice-transitions";
 
 /** An admin finalizes a draft now, before its grace period ends. */
@@ -66,10 +67,17 @@ export async function changeInvoiceStatus(
     });
     await dropScheduledCharges(tx, customerId, invoiceId);
     await recordAudit(actor, change.audit, invoiceId, { customerId, from: invoice.status }, tx);
+    await recordInvoiceEvent(tx, EVENT[change.to], customerId, invoiceId, { by: "admin" });
     await liftSuspensionIfSettled(tx, customerId);
     return { status: change.to };
   });
 }
+
+const EVENT = {
+  VOID: "invoice.voided",
+  UNCOLLECTIBLE: "invoice.uncollectible",
+  PAID: "invoice.paid",
+} as const;
 
 async function findInvoice(customerId: string, invoiceId: string): Promise<void> {
   if (!isUuid(customerId) || !isUuid(invoiceId)) throw new AppError("NOT_FOUND", "No such invoice");

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueNotifications } from "@/lib/notifications/queue-notifications";
 import type { Sql } from "@/lib/db/sql";
 import { composeInvoice } from "./compose-invoice";
 import { loadPeriodInputs, type VersionCache } from "./load-period-inputs";
@@ -63,6 +64,21 @@ export async function draftInvoices(
     sql,
     made.map((m) => m.request),
     versions,
+  );
+  await queueNotifications(
+    sql,
+    made.map((m) => ({
+      customerId: m.request.customerId,
+      kind: "invoice.created" as const,
+      payload: {
+        invoiceId: m.invoiceId,
+        status: "draft",
+        currency: m.request.currency,
+        periodStart: m.request.period.start.toISOString(),
+        periodEnd: m.request.period.end.toISOString(),
+        finalizeAfter: m.request.finalizeAfter.toISOString(),
+      },
+    })),
   );
   await writeInvoiceLines(
     sql,

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueNotifications } from "@/lib/notifications/queue-notifications";
 import type { Sql } from "@/lib/db/sql";
 import { billToSnapshot } from "./bill-to";
 import { collectJobKey } from "./collection/schedule-collection";
@@ -124,6 +125,35 @@ export async function finalizeDrafts(
     drafts.map((d) => new Date(at.getTime() + (d.net_terms_days ?? 0) * DAY_MS).toISOString()),
     drafts.map((d) => JSON.stringify(billToSnapshot(d.name, d.legal_name === null ? null : profileOf(d)))),
   ]);
+  await queueNotifications(
+    sql,
+    out.flatMap((f, i) => {
+      const payload = {
+        invoiceId: f.invoiceId,
+        number: f.number,
+        kind: "standard",
+        status: f.status.toLowerCase(),
+        currency: drafts[i].currency,
+        periodStart: drafts[i].period_start.toISOString(),
+        periodEnd: drafts[i].period_end.toISOString(),
+        totalMinor: composed[i].totalMinor.toString(),
+        creditsMinor: composed[i].creditsMinor.toString(),
+        amountDueMinor: f.amountDueMinor.toString(),
+      };
+      const finalized = { customerId: f.customerId, kind: "invoice.finalized" as const, payload };
+      // Nothing due: paid on finalize.
+      return f.status === "PAID"
+        ? [
+            finalized,
+            {
+              customerId: f.customerId,
+              kind: "invoice.paid" as const,
+              payload: { ...payload, by: "finalize" },
+            },
+          ]
+        : [finalized];
+    }),
+  );
   const open = out.filter((f) => f.status === "OPEN");
   if (open.length) {
     await sql.query(FIRST_ATTEMPTS, [

@@ -13,6 +13,14 @@ export type NotificationKind =
   | "auto_recharge.failed"
   | "auto_recharge.disabled"
   | "subscription.plan_changed"
+  // Invoices (lib/billing)
+  | "invoice.created"
+  | "invoice.finalized"
+  | "invoice.paid"
+  | "invoice.voided"
+  | "invoice.uncollectible"
+  | "credit_note.created"
+  | "customer.payment_succeeded"
   // Limits and alerts (lib/limits)
   | "alert.triggered"
   | "alert.resolved"

@@ -95,7 +95,12 @@ describe("suspension after dunning (DUNNING_SUSPEND=on)", () => {
       await prisma.notification.findMany({ where: { customerId: customer.id }, orderBy: { id: "asc" } })
     ).map((x) => x.kind);
     expect(notes.filter((k) => k !== "customer.payment_failed")).toEqual([
+      "invoice.created",
+      "invoice.finalized",
+      "invoice.uncollectible",
       "customer.account_suspended",
+      "customer.payment_succeeded",
+      "invoice.paid",
       "customer.account_reinstated",
     ]);
   });

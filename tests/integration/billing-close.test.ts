@@ -146,6 +146,17 @@ describe("the billing close", () => {
     expect(runs.reduce((s, r) => s + r.finalized, 0)).toBe(1);
     expect(await prisma.invoice.count({ where: { customerId: customer.id } })).toBe(1);
     expect(await prisma.invoiceLine.count({ where: { customerId: customer.id } })).toBe(3);
+    // Its webhook events and emails come from the outbox, made once with it.
+    const invoice = await prisma.invoice.findFirstOrThrow({ where: { customerId: customer.id } });
+    const events = await prisma.notification.findMany({ where: { customerId: customer.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.kind)).toEqual(["invoice.created", "invoice.finalized"]);
+    expect(events[1].payload).toMatchObject({
+      invoiceId: invoice.id,
+      number: invoice.number,
+      status: "open",
+      totalMinor: invoice.totalMinor.toString(),
+      amountDueMinor: invoice.amountDueMinor.toString(),
+    });
   });
 
   it("numbers invoices without gaps or duplicates when many are finalized in parallel", async () => {

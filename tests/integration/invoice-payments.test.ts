@@ -123,8 +123,16 @@ describe("collecting invoices", () => {
       where: { customerId: customer.id },
       orderBy: { id: "asc" },
     });
-    expect(notes.map((n) => n.kind)).toEqual(Array(5).fill("customer.payment_failed"));
-    expect((notes[4].payload as { uncollectible?: boolean }).uncollectible).toBe(true);
+    // The invoice's own events, once each, around the five failures.
+    expect(notes.map((n) => n.kind)).toEqual([
+      "invoice.created",
+      "invoice.finalized",
+      ...Array(4).fill("customer.payment_failed"),
+      "invoice.uncollectible",
+      "customer.payment_failed",
+    ]);
+    expect((notes.at(-1)!.payload as { uncollectible?: boolean }).uncollectible).toBe(true);
+    expect(notes[6].payload).toMatchObject({ status: "uncollectible", by: "dunning", amountDueMinor: "2500" });
   });
 
   it("with no card, the failure says to pay from the portal; paying through Checkout with 4242 marks it paid and saves the card", async () => {

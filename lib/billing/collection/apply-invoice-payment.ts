@@ -1,5 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
+import { recordNotification } from "@/lib/notifications/record-notification";
+import { recordInvoiceEvent } from "../invoice-event";
 import { liftSuspensionIfSettled } from "./account-suspension";
 import type { InvoicePaymentRef } from "./invoice-payment-ref";
 import { lockInvoice } from "./lock-invoice";
@@ -73,6 +75,18 @@ export async function applyInvoicePayment(
     },
   });
   await dropScheduledCharges(tx, customerId, invoiceId);
+  await recordNotification(tx, customerId, "customer.payment_succeeded", {
+    invoiceId,
+    number: invoice.number,
+    paymentIntentId: p.paymentIntentId,
+    amountMinor: invoice.amountDueMinor.toString(),
+    currency: invoice.currency,
+    attempt,
+  });
+  await recordInvoiceEvent(tx, "invoice.paid", customerId, invoiceId, {
+    by: "payment",
+    paymentIntentId: p.paymentIntentId,
+  });
   await liftSuspensionIfSettled(tx, customerId);
   if (p.card) {
     await tx.customerBillingProfile.upsert({

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { env } from "@/lib/env";
 import { recordNotification } from "@/lib/notifications/record-notification";
+import { recordInvoiceEvent } from "../invoice-event";
 import { nextRetryAt } from "./dunning-schedule";
 import type { InvoicePaymentRef } from "./invoice-payment-ref";
 import { lockInvoice } from "./lock-invoice";
@@ -74,6 +75,7 @@ export async function recordInvoicePaymentFailure(
   const next = nextRetryAt(offSession[0]?.createdAt ?? at, offSession.length, env().DUNNING_RETRY_DAYS);
   if (!next) {
     await tx.invoice.update({ where, data: { status: "UNCOLLECTIBLE", markedUncollectibleAt: at } });
+    await recordInvoiceEvent(tx, "invoice.uncollectible", customerId, invoiceId, { by: "dunning" });
     if (env().DUNNING_SUSPEND === "on") await suspendForInvoice(tx, customerId, invoice.number, at);
     await recordNotification(tx, customerId, "customer.payment_failed", {
       ...notice,

@@ -7,6 +7,7 @@ import { lockCustomer } from "@/lib/subscriptions/lock-customer";
 import { lockInvoice } from "../collection/lock-invoice";
 import { scheduleCollection } from "../collection/schedule-collection";
 import { composeInvoice } from "../compose-invoice";
+import { recordInvoiceEvent } from "../invoice-event";
 import { issueCreditNote, type IssuedCreditNote } from "../credit-notes/issue-credit-note";
 import type { ComposedLine } from "../invoice-types";
 import { loadPeriodInputs } from "../load-period-inputs";
@@ -128,6 +129,11 @@ export async function correctInvoice(customerId: string, invoiceId: string): Pro
     await writeInvoiceLines(prismaSql(tx), [{ customerId, invoiceId: created.id, invoice }], {
       replace: false,
     });
+    await recordInvoiceEvent(tx, "invoice.finalized", customerId, created.id, {
+      parentNumber: parent.number,
+    });
+    if (dueDelta === 0n)
+      await recordInvoiceEvent(tx, "invoice.paid", customerId, created.id, { by: "finalize" });
     if (dueDelta > 0n)
       await scheduleCollection(tx, {
         customerId,

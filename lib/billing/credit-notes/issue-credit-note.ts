@@ -6,6 +6,8 @@ import { grantCredits } from "@/lib/ledger/grant-credits";
 import { liftSuspensionIfSettled } from "../collection/account-suspension";
 import { dropScheduledCharges } from "../collection/schedule-collection";
 import type { StoredNoteLine } from "./note-line";
+import { recordNotification } from "@/lib/notifications/record-notification";
+import { recordInvoiceEvent } from "../invoice-event";
 import { cardRefundable } from "./card-refundable";
 
 /** The invoice a credit note lowers, as read (and locked) by the caller. */
@@ -69,6 +71,10 @@ export async function issueCreditNote(
     if (due === 0n) {
       await dropScheduledCharges(tx, invoice.customerId, invoice.id);
       await liftSuspensionIfSettled(tx, invoice.customerId);
+      await recordInvoiceEvent(tx, "invoice.paid", invoice.customerId, invoice.id, {
+        by: "credit_note",
+        creditNote: number,
+      });
     }
   }
   let rest = c.owedMinor - applied;
@@ -113,6 +119,20 @@ export async function issueCreditNote(
       lines: c.lines as unknown as Prisma.InputJsonValue,
       reason: c.reason,
     },
+  });
+  await recordNotification(tx, invoice.customerId, "credit_note.created", {
+    creditNoteId: note.id,
+    number,
+    invoiceId: invoice.id,
+    invoiceNumber: invoice.number,
+    kind: c.kind.toLowerCase(),
+    reason: c.reason,
+    currency: invoice.currency,
+    totalMinor: note.totalMinor.toString(),
+    creditsReturnedMinor: c.creditsReturnedMinor.toString(),
+    appliedToInvoiceMinor: applied.toString(),
+    refundedToCardMinor: (refund?.amountMinor ?? 0n).toString(),
+    creditedToBalanceMinor: rest.toString(),
   });
   if (refund)
     await enqueueJob(prismaSql(tx), {
