@@ -20,12 +20,12 @@ type OpenAlert = {
 /** The open alerts (of these customers, or all), each with its limit as it is now and its period's value now. */
 const OPEN = `
 SELECT a.customer_id::text, a.id::text, a.limit_id::text, a.kind, a.threshold, a.period_start, l.scope,
-  COALESCE(l.limit_minor::text, l.limit_quantity::text) AS limit, c.currency,
+  COALESCE(l.limit_minor::text, trim_scale(l.limit_quantity)::text) AS limit, c.currency,
   CASE WHEN l.scope IS NULL THEN '0'
        WHEN l.scope = 'spend'
     THEN (SELECT COALESCE(sum(u.rated_minor), 0) FROM usage_credit_periods u
           WHERE u.customer_id = a.customer_id AND u.period_start = a.period_start)::text
-    ELSE (SELECT COALESCE(sum(m.quantity), 0) FROM period_meter_charges m
+    ELSE (SELECT trim_scale(COALESCE(sum(m.quantity), 0)) FROM period_meter_charges m
           WHERE m.customer_id = a.customer_id AND m.period_start = a.period_start AND m.meter_id = l.meter_id)::text
   END AS value
 FROM limit_alerts a
