@@ -18,9 +18,24 @@ export type EntryInput = {
   actorId?: string | null;
 };
 
-/** The entry, its grant movements and the wallet's new balance, in one statement. */
+/**
+ * The entry, its grant movements and the wallet's new balance, in one statement; and when the entry takes the
+ * balance across the customer's low-balance amount (from at least it to under it) or to zero from above, the
+ * `credits.balance_low` / `credits.depleted` notification (the CTE reads the balance before the update; the
+ * wallet is locked, so each crossing is seen once).
+ */
 const APPEND = `
-WITH entry AS (
+WITH alerts AS (
+  INSERT INTO notifications (customer_id, kind, payload)
+  SELECT b.customer_id, k.kind, json_build_object('balanceMinor', $5::bigint::text, 'previousBalanceMinor', b.balance_minor::text,
+    'thresholdMinor', b.low_balance_alert_minor::text, 'currency', b.currency, 'entrySeq', $2::bigint::text)
+  FROM credit_balances b CROSS JOIN (VALUES ('credits.balance_low'), ('credits.depleted')) AS k(kind)
+  WHERE b.customer_id = $1::uuid AND (
+    (k.kind = 'credits.balance_low' AND b.low_balance_alert_minor IS NOT NULL
+      AND b.balance_minor >= b.low_balance_alert_minor AND $5::bigint < b.low_balance_alert_minor)
+    OR (k.kind = 'credits.depleted' AND b.balance_minor > 0 AND $5::bigint = 0))
+  RETURNING id
+), entry AS (
   INSERT INTO credit_ledger_entries (customer_id, seq, kind, amount_minor, balance_after_minor, description, grant_id, rated_minor, event_count, first_event_id, last_event_id, actor_id)
   VALUES ($1::uuid, $2::bigint, $3::"CreditEntryKind", $4::bigint, $5::bigint, $6, $7::uuid, $8::bigint, $9::int, $10, $11, $12)
   RETURNING seq

@@ -57,6 +57,8 @@ export type CreditSummaryDto = {
   balance: MoneyDto;
   grants: GrantDto[];
   purchases: PurchaseDto[];
+  /** credits.balance_low is sent when the balance falls under this (the customer's choice); null: off. */
+  lowBalanceAlert: MoneyDto | null;
   autoRecharge: AutoRechargeDto | null;
   asOf: string;
 };

@@ -25,6 +25,7 @@ export async function getCreditSummary(actor: Actor, customerId: string, now = n
       creditWallet: {
         select: {
           balanceMinor: true,
+          lowBalanceAlertMinor: true,
           grants: { where: { remainingMinor: { gt: 0 } }, orderBy: [{ expiresAt: { sort: "asc", nulls: "last" } }, { priority: "asc" }, { createdAt: "asc" }] },
           purchases: { orderBy: { createdAt: "desc" }, take: RECENT_PURCHASES },
           autoRecharge: { include: { pack: { select: { name: true } } } },
@@ -40,6 +41,7 @@ export async function getCreditSummary(actor: Actor, customerId: string, now = n
     customerId,
     currency,
     balance: moneyDto(w?.balanceMinor ?? 0n, currency),
+    lowBalanceAlert: w?.lowBalanceAlertMinor != null ? moneyDto(w.lowBalanceAlertMinor, currency) : null,
     grants: (w?.grants ?? []).map((g) => grantDto(g, currency)),
     purchases: (w?.purchases ?? []).map((p) => purchaseDto(p, currency)),
     autoRecharge: ar && {

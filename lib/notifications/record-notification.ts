@@ -13,6 +13,9 @@ export type NotificationKind =
   | "auto_recharge.failed"
   | "auto_recharge.disabled"
   | "subscription.plan_changed"
+  // Credits (lib/ledger/append-entry.ts writes these in SQL)
+  | "credits.balance_low"
+  | "credits.depleted"
   // Invoices (lib/billing)
   | "invoice.created"
   | "invoice.finalized"

@@ -8,6 +8,7 @@ import { formAction } from "@/lib/forms/form-action";
 import { formCheckbox, formText } from "@/lib/forms/form-fields";
 import type { FormState } from "@/lib/forms/form-state";
 import { startCreditPurchase } from "@/lib/payments/start-credit-purchase";
+import { setLowBalanceAlert } from "@/lib/ledger/set-low-balance-alert";
 
 type CreditsFormState = FormState;
 
@@ -43,6 +44,22 @@ export async function autoRechargeAction(_prev: CreditsFormState, form: FormData
       revalidatePath("/credits");
       if (url) redirect(url);
       return { ok: enabled ? "Auto-recharge is on." : "Auto-recharge is off." };
+    },
+  });
+}
+
+/** Sets (or, empty, turns off) the amount under which the member's customer is told its credits run low. */
+export async function lowBalanceAlertAction(
+  _prev: CreditsFormState,
+  form: FormData,
+): Promise<CreditsFormState> {
+  return formAction(form, {
+    role: "member",
+    schema: z.object({ amount: formText }),
+    run: async (member, { amount }) => {
+      const set = await setLowBalanceAlert(member, member.customerId, amount);
+      revalidatePath("/credits");
+      return { ok: set === null ? "Low balance alert off." : "Saved." };
     },
   });
 }

@@ -4,7 +4,9 @@ import { getCreditSummary } from "@/lib/ledger/get-credit-summary";
 import { listLedgerEntries } from "@/lib/ledger/list-ledger-entries";
 import { paymentsEnabled } from "@/lib/payments/payments-mode";
 import { CreditsView } from "@/components/credits/credits-view";
-import { autoRechargeAction, buyPackAction } from "./actions";
+import { LowBalanceAlertForm } from "@/components/credits/low-balance-alert-form";
+import { fromMinorUnits } from "@/lib/money/round";
+import { autoRechargeAction, buyPackAction, lowBalanceAlertAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +41,16 @@ export default async function CreditsPage({
         initialLedger={ledger}
         paymentsEnabled={paymentsEnabled()}
         actions={{ buyPack: buyPackAction, autoRecharge: autoRechargeAction }}
+      />
+      <LowBalanceAlertForm
+        current={summary.lowBalanceAlert}
+        input={
+          summary.lowBalanceAlert
+            ? fromMinorUnits(BigInt(summary.lowBalanceAlert.amountMinor), summary.currency).toFixed()
+            : ""
+        }
+        currency={summary.currency}
+        action={lowBalanceAlertAction}
       />
     </div>
   );
