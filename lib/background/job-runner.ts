@@ -2,6 +2,7 @@ import "server-only";
 import { runBillingClose } from "@/lib/billing/run-billing-close";
 import { expireGrants } from "@/lib/ledger/expire-grants";
 import { resolveAlerts } from "@/lib/limits/resolve-alerts";
+import { reportMeterUsage } from "@/lib/metering/notices/report-meter-usage";
 import { runWebhooks } from "@/lib/webhooks/run-webhooks";
 import { deliverNotificationEmails } from "@/lib/notify/email/delivery/deliver-notification-emails";
 import { runDueJobs } from "./run-due-jobs";
@@ -62,6 +63,7 @@ export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailM
           console.log(`billing close: drafted ${billing.drafted} invoice(s), finalized ${billing.finalized}`);
         const resolved = await resolveAlerts();
         if (resolved) console.log(`limits: resolved ${resolved} alert(s)`);
+        await reportMeterUsage();
       }
     } catch (e) {
       console.error("background jobs:", e instanceof Error ? e.message : e);

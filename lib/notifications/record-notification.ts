@@ -13,6 +13,8 @@ export type NotificationKind =
   | "auto_recharge.failed"
   | "auto_recharge.disabled"
   | "subscription.plan_changed"
+  // Usage (lib/metering/notices: at most once per customer and meter a minute)
+  | "customer.meter_usage_updated"
   // Credits (lib/ledger/append-entry.ts writes these in SQL)
   | "credits.balance_low"
   | "credits.depleted"
