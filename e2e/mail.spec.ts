@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { putAcmeOnPlan } from "./support/acme-plan";
 import { runOnE2eDatabase } from "./support/run-on-e2e-database";
-import { ADMIN, signIn } from "./support/sign-in";
+import { ADMIN, createKeyInAdminUi, signIn } from "./support/sign-in";
 
 const HOUR = 3_600_000;
 const RUN = Date.now().toString(36);
@@ -74,4 +74,52 @@ test("a declined charge is emailed to the member, and the admin reads it on the 
     "href",
     `${APP}/invoices/${number}`,
   );
+});
+
+test("a spending alert is emailed to the member and shows on the Mail page", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  const customer = { externalId: `mailcap-${RUN}`, name: `E2E mailcap-${RUN}` };
+  const member = { email: `alerted-${RUN}@e2e.test`, password: "alerted-e2e-password" };
+  runOnE2eDatabase("e2e/support/add-member.ts", [customer.externalId, member.email, member.password]);
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, ADMIN);
+  await putAcmeOnPlan(admin, { customer: customer.name, name: `E2E mailcap ${RUN}`, unitPrice: "0.001" });
+  const secret = await createKeyInAdminUi(admin, `e2e mail alerts ${RUN}`);
+
+  // The member sets a $5.00 alert-only spend limit that alerts at half.
+  const portal = await (await browser.newContext()).newPage();
+  await signIn(portal, member);
+  await portal.goto("/limits");
+  const form = portal.getByTestId("limit-form-spend");
+  await form.getByLabel(/^Limit/).fill("5");
+  await form.getByLabel(/^Alert at/).fill("50");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("status")).toContainText("Saved");
+
+  // $3.00 of usage crosses 50% of it.
+  const res = await request.post("/api/v1/events", {
+    headers: { authorization: `Bearer ${secret}` },
+    data: {
+      id: `mailcap-${RUN}`,
+      customer: customer.externalId,
+      type: "llm_tokens",
+      properties: { tokens: 3000, model: "gpt-e2e" },
+    },
+  });
+  expect(res.status()).toBe(202);
+
+  const row = admin
+    .getByTestId("mail-table")
+    .getByRole("row")
+    .filter({ hasText: member.email })
+    .filter({ hasText: "Alert: 50% of the spending limit reached" });
+  await expect(async () => {
+    await admin.goto("/admin/mail");
+    await expect(row).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+  await row.getByRole("link").click();
+  await expect(admin.getByTestId("mail-text")).toContainText(
+    `${customer.name} crossed 50% of the spending limit`,
+  );
+  await expect(admin.getByTestId("mail-text")).toContainText(`Review limits: ${APP}/limits`);
 });
