@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as postEventsRoute } from "@/app/api/v1/events/route";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db/client";
+import { countActiveAlerts } from "@/lib/limits/count-active-alerts";
+import { limitsOverview } from "@/lib/limits/limits-overview";
 import { resolveAlerts } from "@/lib/limits/resolve-alerts";
 import { setLimit } from "@/lib/limits/set-limit";
 import { voidEvents } from "@/lib/metering/voids/void-events";
@@ -214,6 +216,17 @@ describe("spending limits at ingestion", () => {
       ["CUSTOMER", 4000n],
     ]);
     expect(await prisma.spendingLimit.count({ where: { customerId: other.customer.id } })).toBe(0);
+    // Reads are sealed too: another customer's member sees neither its limits nor its alerts.
+    expect(await outcome(() => limitsOverview(member, other.customer.id))).toBe(404);
+    expect(await outcome(() => countActiveAlerts(member, other.customer.id))).toBe(404);
+    const own = await limitsOverview(member, c.customer.id);
+    expect(own.scopes[0]).toMatchObject({
+      scope: "spend",
+      limits: [
+        { setBy: "admin", amount: "5000" },
+        { setBy: "customer", amount: "4000" },
+      ],
+    });
   });
 
   it("resolves an alert once when usage falls back under its threshold (a void), and when its limit is raised", async () => {
