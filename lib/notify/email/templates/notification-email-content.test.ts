@@ -159,4 +159,51 @@ describe("notification email content", () => {
       ["Limit", "1,000,000 tokens"],
     ]);
   });
+
+  it("says what an invoice and a credit note come to, as lib/billing queues them", () => {
+    const invoice = notificationEmailContent(
+      "invoice.finalized",
+      {
+        invoiceId: "i1",
+        number: "MTR-2026-000011",
+        status: "open",
+        currency: "USD",
+        periodStart: "2026-11-01T00:00:00.000Z",
+        periodEnd: "2026-12-01T00:00:00.000Z",
+        totalMinor: "4500",
+        creditsMinor: "1000",
+        amountDueMinor: "3500",
+      },
+      "Acme",
+    );
+    expect(invoice.subject).toBe("Invoice MTR-2026-000011 for $35.00 is ready");
+    expect(invoice.details).toEqual([
+      ["Period", "2026-11-01 to 2026-12-01"],
+      ["Total", "$45.00"],
+      ["Paid by credits", "$10.00"],
+      ["Amount due", "$35.00"],
+    ]);
+    const note = notificationEmailContent(
+      "credit_note.created",
+      {
+        number: "MTR-2026-000011-CN1",
+        invoiceNumber: "MTR-2026-000011",
+        reason: "Voided events",
+        currency: "USD",
+        totalMinor: "500",
+        creditsReturnedMinor: "0",
+        appliedToInvoiceMinor: "300",
+        refundedToCardMinor: "0",
+        creditedToBalanceMinor: "200",
+      },
+      "Acme",
+    );
+    expect(note.subject).toBe("Credit note for $5.00 on invoice MTR-2026-000011");
+    expect(note.details).toEqual([
+      ["Credit note", "MTR-2026-000011-CN1"],
+      ["Reason", "Voided events"],
+      ["Taken off the amount due", "$3.00"],
+      ["Added to your credit balance", "$2.00"],
+    ]);
+  });
 });

@@ -28,6 +28,13 @@ const invoicePath = (p: Payload) => {
   return number ? `/invoices/${number}` : "/invoices";
 };
 
+/** A billing period as dates ("2026-11-01 to 2026-12-01", the end exclusive as stored), from periodStart and periodEnd. */
+const periodText = (p: Payload) => {
+  const start = payloadTime(p, "periodStart");
+  const end = payloadTime(p, "periodEnd");
+  return start && end ? `${start.slice(0, 10)} to ${end.slice(0, 10)}` : payloadText(p, "period");
+};
+
 const thresholdText = (p: Payload) => {
   const t = payloadText(p, "threshold") ?? payloadText(p, "thresholdPercent");
   return t ? `${t.replace(/%$/, "")}%` : null;
@@ -103,15 +110,25 @@ const TEMPLATES: Record<string, Template> = {
   }),
   "invoice.finalized": (p, customer) => {
     const number = payloadText(p, "number");
-    const amount = payloadMoney(p, ["amountDueMinor", "totalMinor"]);
+    const due = payloadMoney(p, ["amountDueMinor"]);
+    const paid = payloadText(p, "status") === "paid" || payloadText(p, "amountDueMinor") === "0";
+    const amount = due ?? payloadMoney(p, ["totalMinor"]);
     return {
       subject: `Invoice ${number ?? ""}${amount ? ` for ${amount}` : ""} is ready`.replace(/\s+/g, " "),
       heading: "Your invoice is ready",
-      paragraphs: [`${number ? `Invoice ${number}` : "An invoice"} for ${customer} has been issued.`],
+      paragraphs: [
+        `${number ? `Invoice ${number}` : "An invoice"} for ${customer} has been issued.` +
+          (paid ? " Nothing is due on it." : ""),
+      ],
       details: rows(
-        ["Amount due", amount],
+        ["Period", periodText(p)],
+        ["Total", payloadMoney(p, ["totalMinor"])],
+        [
+          "Paid by credits",
+          payloadText(p, "creditsMinor") === "0" ? null : payloadMoney(p, ["creditsMinor"]),
+        ],
+        ["Amount due", due],
         ["Due", payloadTime(p, "dueAt")],
-        ["Period", payloadText(p, "period")],
       ),
       action: { label: "View the invoice", path: invoicePath(p) },
     };
@@ -119,13 +136,21 @@ const TEMPLATES: Record<string, Template> = {
   "credit_note.created": (p, customer) => {
     const amount = payloadMoney(p, ["amountMinor", "totalMinor"]);
     const invoice = payloadText(p, "invoiceNumber");
+    const nonZero = (key: string) => (payloadText(p, key) === "0" ? null : payloadMoney(p, [key]));
     return {
       subject: `Credit note${amount ? ` for ${amount}` : ""}${invoice ? ` on invoice ${invoice}` : ""}`,
       heading: "A credit note was issued",
       paragraphs: [
         `We issued a credit note${amount ? ` of ${amount}` : ""} to ${customer}${invoice ? ` against invoice ${invoice}` : ""}.`,
       ],
-      details: rows(["Credit note", payloadText(p, "number")], ["Reason", payloadText(p, "reason")]),
+      details: rows(
+        ["Credit note", payloadText(p, "number")],
+        ["Reason", payloadText(p, "reason")],
+        ["Credits returned", nonZero("creditsReturnedMinor")],
+        ["Taken off the amount due", nonZero("appliedToInvoiceMinor")],
+        ["Refunded to your card", nonZero("refundedToCardMinor")],
+        ["Added to your credit balance", nonZero("creditedToBalanceMinor")],
+      ),
       action: {
         label: "View the invoice",
         path: invoice ? `/invoices/${encodeURIComponent(invoice)}` : "/invoices",
