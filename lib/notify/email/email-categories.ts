@@ -63,10 +63,14 @@ export const NOT_EMAILED_KINDS: readonly string[] = [
 /**
  * Whether a notification is emailed: every kind but the webhook-only ones. An auto-recharge's failed payment is
  * queued twice, as customer.payment_failed (with its purchaseId) and as auto_recharge.failed: only the
- * latter is emailed, so the member gets one email for it.
+ * latter is emailed, so the member gets one email for it; likewise credits.balance_low at a zero balance, which
+ * comes with credits.depleted.
  */
 export function isEmailedNotification(kind: string, payload: Record<string, unknown>): boolean {
   if (NOT_EMAILED_KINDS.includes(kind)) return false;
   if (kind === "customer.payment_failed" && payload.purchaseId != null) return false;
+  // A burn that takes the balance from above the low-balance amount straight to zero queues credits.balance_low
+  // and credits.depleted together (lib/ledger/append-entry.ts): the member is told once, that it ran out.
+  if (kind === "credits.balance_low" && String(payload.balanceMinor) === "0") return false;
   return true;
 }

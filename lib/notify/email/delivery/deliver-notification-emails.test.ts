@@ -195,22 +195,32 @@ describe("emailing the outbox", () => {
         reason: "3 failed payments",
       }),
       await queueNotification(customer.id, "auto_recharge.disabled", { reason: "3 failed payments" }),
+      await queueNotification(customer.id, "credits.balance_low", {
+        balanceMinor: "0",
+        thresholdMinor: "500",
+        currency: "USD",
+      }),
+      await queueNotification(customer.id, "credits.depleted", {
+        balanceMinor: "0",
+        thresholdMinor: "500",
+        currency: "USD",
+      }),
     ];
 
     const sweep = await deliverNotificationEmails({ customerId: customer.id });
 
-    expect(sweep.emails).toBe(6); // two notices to three addresses
+    expect(sweep.emails).toBe(9); // three notices to three addresses
     for (const address of [ada.email, bob.email, billing]) {
       expect(
         mail
           .to(address)
           .map((m) => m.subject)
           .sort(),
-      ).toEqual(["Auto-recharge failed", "Auto-recharge is turned off"]);
+      ).toEqual(["Auto-recharge failed", "Auto-recharge is turned off", "Your credits have run out"]);
     }
     const rows = await prisma.notification.findMany({ where: { customerId: customer.id, id: { in: ids } } });
     expect(rows.filter((r) => r.emailedAt === null)).toEqual([]);
-    expect(await prisma.notificationEmail.count({ where: { customerId: customer.id } })).toBe(6);
+    expect(await prisma.notificationEmail.count({ where: { customerId: customer.id } })).toBe(9);
   });
 
   it("names the meter of a usage limit's alert", async () => {
