@@ -10,8 +10,8 @@ export type SpikeOptions = {
   k?: number;
   /** The least cost, in minor units, of the units above the baseline (default 100: $1.00). */
   minCostMinor?: bigint;
-  /** The cost in minor units of `units` more usage (priced with the plan where the period stands). */
-  costOf: (units: Decimal) => bigint;
+  /** The cost in minor units of `units` more usage in hour `index` (priced with the plan where the period stands). */
+  costOf: (units: Decimal, index: number) => bigint;
 };
 
 export type Spike = {
@@ -26,16 +26,18 @@ export type Spike = {
 };
 
 const WEEK = 168;
+/** Scales a MAD to estimate the standard deviation of normal noise (as R's mad() does by default). */
+const MAD_TO_SD = 1.4826;
 const WINDOW_WEEKS = 2;
 
 /**
  * The spikes in an hourly usage series (index 0 = any hour; a week is 168 indexes). An hour is a spike
  * when its usage exceeds its baseline by more than k median absolute deviations and the excess costs at
  * least minCostMinor. The baseline is the same hour of the week over the last 14 days, each with the hour
- * either side (6 samples: its median and MAD). Two weeks give few samples, so the deviation used is at
- * least the typical one of the whole fortnight: the median, over the hours of the week before `from`, of
- * each hour's MAD relative to its median. Statistics are computed in floating point (they are estimates
- * that decide whether to alert); the cost of the excess is priced exactly by `costOf`.
+ * either side (6 samples: their median and MAD, the MAD scaled by 1.4826 to estimate a standard deviation
+ * as R's mad() does). Two weeks give few samples, so the deviation used is at least the fortnight's
+ * typical one (see typicalDeviation) times the baseline. Statistics are computed in floating point (they
+ * are estimates that decide whether to alert); the cost of the excess is priced exactly by `costOf`.
  */
 export function detectSpikes(series: readonly number[], opts: SpikeOptions): Spike[] {
   const k = opts.k ?? 5;
@@ -43,22 +45,33 @@ export function detectSpikes(series: readonly number[], opts: SpikeOptions): Spi
   const from = Math.max(opts.from, WINDOW_WEEKS * WEEK + 1);
   const to = Math.min(opts.to ?? series.length, series.length);
   if (from >= to) return [];
-  const relative: number[] = [];
-  for (let h = from; h < from + WEEK; h++) {
-    const { median, mad } = baselineAt(series, h);
-    if (median > 0) relative.push(mad / median);
-  }
-  const typical = medianOf(relative);
+  const typical = typicalDeviation(series, from);
   const spikes: Spike[] = [];
   for (let h = from; h < to; h++) {
     const units = series[h];
     const { median, mad } = baselineAt(series, h);
     const threshold = median + k * Math.max(mad, typical * median);
     if (!(units > threshold)) continue;
-    const costMinor = opts.costOf(new MoneyDecimal(String(units - median)));
+    const costMinor = opts.costOf(new MoneyDecimal(String(units - median)), h);
     if (costMinor >= minCost) spikes.push({ index: h, units, baseline: median, threshold, costMinor });
   }
   return spikes;
+}
+
+/**
+ * The fortnight's typical deviation of an hour from its usual level, relative to that level: over the week
+ * before `from`, each hour against the same hour the week before (|a - b| over their mean); the median of
+ * those, scaled to a standard deviation (the difference of two hours varies √2 times one hour's noise).
+ * Day-to-day swings count here, which two days' samples of one hour can miss.
+ */
+function typicalDeviation(series: readonly number[], from: number): number {
+  const relative: number[] = [];
+  for (let h = from - WEEK; h < from; h++) {
+    const a = series[h];
+    const b = series[h - WEEK];
+    if (a + b > 0) relative.push(Math.abs(a - b) / ((a + b) / 2));
+  }
+  return (MAD_TO_SD / Math.SQRT2) * medianOf(relative);
 }
 
 /** Median and median absolute deviation of hour h's samples: the same hour (±1) 1 and 2 weeks before. */
@@ -71,7 +84,7 @@ function baselineAt(series: readonly number[], h: number): { median: number; mad
     }
   }
   const median = medianOf(samples);
-  return { median, mad: medianOf(samples.map((v) => Math.abs(v - median))) };
+  return { median, mad: MAD_TO_SD * medianOf(samples.map((v) => Math.abs(v - median))) };
 }
 
 function medianOf(values: number[]): number {
