@@ -1,0 +1,96 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { assertCanActForCustomer } from "@/lib/auth/assert-role";
+import { loadPeriodInputs } from "@/lib/billing/load-period-inputs";
+import { pool, prisma } from "@/lib/db/client";
+import { pgSql } from "@/lib/db/sql";
+import { AppError } from "@/lib/errors/app-error";
+import { moneyDto } from "@/lib/money/money-dto";
+import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
+import { detectSpikes } from "./detect-spikes";
+import { forecastDto, type ForecastDto, type SpikeDto } from "./forecast-dto";
+import { forecastPeriod } from "./forecast-period";
+import { loadUsageHistory } from "./load-usage-history";
+import { spikeCost } from "./spike-cost";
+import { toDailyHistories } from "./to-daily-histories";
+import { toHourlySeries } from "./to-hourly-series";
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Days of hourly rollups read: 3 weeks for weekday factors and 2 weeks of baseline for spikes, and spare. */
+const HISTORY_DAYS = 28;
+/** Spikes reported: the hours of the last 7 days. */
+const SPIKE_HOURS = 7 * 24;
+
+/**
+ * The current period's forecast for a customer at `now`: the upcoming invoice so far, the whole period's
+ * projected total with its band, each priced meter's projected units and amount, and the usage spikes of
+ * the last 7 days (see forecastPeriod and detectSpikes). Reads rollups, never raw events. Null when the
+ * customer has no subscription in force. Members see only their own customer (others: 404); a key limited
+ * to another customer gets 403.
+ */
+export async function forecastForCustomer(
+  actor: Actor,
+  customerId: string,
+  now = new Date(),
+  spikeOptions: { k?: number; minCostMinor?: bigint } = {},
+): Promise<ForecastDto | null> {
+  assertCanActForCustomer(actor, customerId);
+  const customer = await prisma.customer.findUnique({ where: { id: customerId }, select: { currency: true } });
+  if (!customer) throw new AppError("NOT_FOUND", "No such customer");
+  const sub = await prisma.subscription.findFirst({
+    where: { customerId, startedAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
+    include: { planVersion: { select: { interval: true } } },
+  });
+  if (!sub) return null;
+  const period = billingPeriodAt(sub.anchorAt, sub.planVersion.interval, now);
+  const [inputs] = await loadPeriodInputs(pgSql(pool()), [{ customerId, currency: customer.currency, period }]);
+  const last = [...inputs.subscriptions].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime()).at(-1);
+  const prices = last?.version.prices ?? [];
+  const meters = await prisma.meter.findMany({
+    where: { id: { in: prices.map((p) => p.meterId) } },
+    select: { id: true, aggregation: true },
+  });
+  const additive = meters.flatMap((m) =>
+    m.aggregation === "SUM" || m.aggregation === "COUNT" ? [{ id: m.id, aggregation: m.aggregation }] : [],
+  );
+  const today = new Date(Math.floor(now.getTime() / DAY) * DAY);
+  const since = new Date(today.getTime() - HISTORY_DAYS * DAY);
+  const rows = await loadUsageHistory(customerId, additive, since, now);
+  const histories = toDailyHistories(
+    rows,
+    additive.map((m) => m.id),
+    today,
+  );
+  const forecast = forecastPeriod(inputs, histories, now);
+  // Hours before the customer's first usage are no history (else a new customer's every hour is a spike).
+  const start = [...histories.values()][0]?.firstDay ?? today;
+  const hours = Math.ceil((now.getTime() - start.getTime()) / HOUR);
+  const spikes: SpikeDto[] = [];
+  for (const m of additive) {
+    const price = prices.find((p) => p.meterId === m.id)!;
+    const soFar = last!.charges.find((c) => c.meterId === m.id)?.quantity.toString() ?? "0";
+    const found = detectSpikes(toHourlySeries(rows, m.id, start, hours), {
+      from: hours - SPIKE_HOURS,
+      ...spikeOptions,
+      costOf: (units) => spikeCost(price.priceModel, soFar, units, inputs.currency),
+    });
+    for (const s of found) {
+      spikes.push({
+        meter: price.meter.key,
+        hour: new Date(start.getTime() + s.index * HOUR).toISOString(),
+        units: String(s.units),
+        baseline: String(s.baseline),
+        threshold: String(s.threshold),
+        cost: moneyDto(s.costMinor, inputs.currency),
+      });
+    }
+  }
+  spikes.sort((a, b) => b.hour.localeCompare(a.hour) || a.meter.localeCompare(b.meter));
+  return forecastDto(
+    forecast,
+    prices.map((p) => ({ id: p.meterId, ...p.meter })),
+    spikes,
+    now,
+  );
+}
