@@ -16,3 +16,8 @@ export const creditKeys = {
   ledger: (before: string | null) => [...creditKeys.all, "ledger", { before }] as const,
   purchase: (id: string) => [...creditKeys.all, "purchase", { id }] as const,
 };
+
+export const dashboardKeys = {
+  all: ["dashboard"] as const,
+  summary: () => [...dashboardKeys.all, "summary"] as const,
+};

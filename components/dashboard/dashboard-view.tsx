@@ -1,0 +1,122 @@
+"use client";
+
+import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/components/data/fetch-json";
+import { dashboardKeys } from "@/components/data/query-keys";
+import { LimitBar } from "@/components/limits/limit-bar";
+import type { DashboardSummary } from "@/lib/dashboard/dashboard-summary";
+
+const card = "block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-300";
+const day = (iso: string) =>
+  new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
+/** The member's one-glance dashboard: each card links to its page; polls every 5 s so new usage shows at once. */
+export function DashboardView({ initial }: { initial: DashboardSummary }) {
+  const { data, error, dataUpdatedAt } = useQuery({
+    queryKey: dashboardKeys.summary(),
+    queryFn: () => fetchJson<DashboardSummary>("/api/portal/dashboard"),
+    initialData: initial,
+    refetchInterval: 5000,
+  });
+  const c = data.credits;
+  return (
+    <div className="space-y-4">
+      <div className="grid gap-4 md:grid-cols-3">
+        <Link href="/usage" className={card} data-testid="dash-spend">
+          <h2 className="text-sm font-medium text-slate-500">Spent this period</h2>
+          <p className="mt-2 text-3xl font-semibold tabular-nums">{data.spendThisPeriod.formatted}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {data.period ? `${day(data.period.start)} – ${day(data.period.end)}` : "No plan yet"}
+          </p>
+        </Link>
+        <Link href="/invoices" className={card} data-testid="dash-upcoming">
+          <h2 className="text-sm font-medium text-slate-500">Upcoming invoice so far</h2>
+          <p className="mt-2 text-3xl font-semibold tabular-nums">{data.upcoming?.total.formatted ?? "—"}</p>
+          <p className="mt-1 text-xs text-slate-500">
+            {data.upcoming
+              ? `${data.upcoming.amountDue.formatted} due after credits`
+              : "Starts when you are on a plan"}
+          </p>
+        </Link>
+        <Link href="/credits" className={card} data-testid="dash-credits">
+          <h2 className="text-sm font-medium text-slate-500">Credit balance</h2>
+          <p className="mt-2 text-3xl font-semibold tabular-nums">{c.balance.formatted}</p>
+          <p className="mt-1 text-xs text-slate-500" data-testid="dash-runway">
+            {c.runwayDays === null
+              ? "No credits burned in the last 7 days"
+              : `At the last 7 days' rate (${c.burnedLast7Days.formatted}), credits last about ${c.runwayDays} day${c.runwayDays === 1 ? "" : "s"}`}
+            {c.autoRechargeThreshold && ` · auto-recharge under ${c.autoRechargeThreshold.formatted}`}
+          </p>
+        </Link>
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Link href="/limits" className={card} data-testid="dash-limits">
+          <h2 className="text-sm font-medium text-slate-500">
+            Limits
+            {data.activeAlerts.length > 0 && (
+              <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-800">
+                {data.activeAlerts.length} active alert{data.activeAlerts.length === 1 ? "" : "s"}
+              </span>
+            )}
+          </h2>
+          {data.limits.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-500">
+              No limits set. Set a budget or a hard cap so a bill never surprises you.
+            </p>
+          ) : (
+            <ul className="mt-3 space-y-3">
+              {data.limits.flatMap((s) =>
+                s.limits.map((l) => (
+                  <li key={`${s.scope}-${l.setBy}`} className="space-y-1 text-sm">
+                    <div className="flex justify-between">
+                      <span>
+                        {s.label}: {s.formatted} of {l.formatted} {l.mode === "hard_cap" ? "(hard cap)" : ""}
+                      </span>
+                      <span className="tabular-nums text-slate-500">
+                        {Math.round((Number(s.value) / Number(l.amount)) * 100)}%
+                      </span>
+                    </div>
+                    <LimitBar
+                      value={Number(s.value)}
+                      limit={Number(l.amount)}
+                      thresholds={l.thresholds}
+                      hardCap={l.mode === "hard_cap"}
+                    />
+                  </li>
+                )),
+              )}
+            </ul>
+          )}
+        </Link>
+        <Link
+          href={data.lastInvoice ? `/invoices/${encodeURIComponent(data.lastInvoice.number)}` : "/invoices"}
+          className={card}
+          data-testid="dash-last-invoice"
+        >
+          <h2 className="text-sm font-medium text-slate-500">Last invoice</h2>
+          {data.lastInvoice ? (
+            <>
+              <p className="mt-2 text-lg font-semibold">
+                {data.lastInvoice.number} · <span className="capitalize">{data.lastInvoice.status}</span>
+              </p>
+              <p className="text-sm text-slate-600">
+                {data.lastInvoice.total.formatted}
+                {data.lastInvoice.status === "open" && ` · ${data.lastInvoice.amountDue.formatted} due`}
+              </p>
+            </>
+          ) : (
+            <p className="mt-2 text-sm text-slate-500">
+              No invoice yet: your first arrives when this period ends.
+            </p>
+          )}
+        </Link>
+      </div>
+      <p className="text-xs text-slate-400">
+        {error
+          ? `Could not refresh: ${error.message}. Retrying…`
+          : `Live · updated ${new Date(dataUpdatedAt).toLocaleTimeString()}`}
+      </p>
+    </div>
+  );
+}
