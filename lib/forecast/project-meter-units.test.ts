@@ -43,6 +43,10 @@ describe("projectMeterUnits", () => {
     expect(projectMeterUnits(h, from, after(h, 1))?.mid.toFixed()).toBe("100");
     expect(projectMeterUnits(h, after(h, 5), after(h, 7))?.mid.toFixed()).toBe("40");
     expect(projectMeterUnits(h, from, after(h, 7))?.mid.toFixed()).toBe("540");
+    // No usage on Sundays: Sundays are projected at nothing, the other days at their own level.
+    const quietSunday = history([...week.slice(0, 6), 0, ...week.slice(0, 6), 0, ...week.slice(0, 6), 0]);
+    expect(projectMeterUnits(quietSunday, after(quietSunday, 6), after(quietSunday, 7))?.mid.toFixed()).toBe("0");
+    expect(projectMeterUnits(quietSunday, after(quietSunday, 0), after(quietSunday, 1))?.mid.toFixed()).toBe("100");
     // Two weeks only: no weekday factors, every day at the median (100).
     const short = history([...week, ...week]);
     expect(projectMeterUnits(short, after(short, 5), after(short, 7))?.mid.toFixed()).toBe("200");

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as forecastRoute } from "@/app/api/v1/customers/[externalId]/forecast/route";
+import { previewUpcomingInvoice } from "@/lib/billing/preview-upcoming-invoice";
 import { pool } from "@/lib/db/client";
 import { forecastForCustomer } from "@/lib/forecast/forecast-for-customer";
 import { MoneyDecimal } from "@/lib/money/decimal";
@@ -37,8 +38,9 @@ describe("GET /api/v1/customers/{externalId}/forecast", () => {
   let fresh: Customer;
   let lone: Customer;
   let spikeHour: Date;
+  let admin: Awaited<ReturnType<typeof adminUser>>;
   beforeAll(async () => {
-    const admin = await adminUser();
+    admin = await adminUser();
     const t = tag();
     const type = `calls_${t}`;
     const calls = await upsertMeter({ key: `calls_${t}`, name: "API calls", eventType: type, aggregation: "SUM", valueProperty: "n", unit: "calls" });
@@ -64,6 +66,9 @@ describe("GET /api/v1/customers/{externalId}/forecast", () => {
     expect(body.enoughHistory).toBe(true);
     // So far: the $10.00 base fee and 10 calls at $0.001 (rounds to $0.01).
     expect(body.soFar).toMatchObject({ total: { amountMinor: 1001, formatted: "$10.01" }, usage: { amountMinor: 1 } });
+    const upcoming = await previewUpcomingInvoice(admin, acme.customer.id);
+    expect(upcoming?.total.amountMinor).toBe(body.soFar.total.amountMinor);
+    expect(upcoming?.period).toEqual(body.period);
     // Every whole day had 24,000 calls (the spike's day too, at the median): 24,000 a day to the period's end.
     const left = new MoneyDecimal(new Date(body.period.end).getTime() - new Date(body.asOf).getTime()).dividedBy(DAY);
     const units = new MoneyDecimal(10).plus(left.times(24_000).toDecimalPlaces(6));
