@@ -57,7 +57,11 @@ export function forecastDto(
     soFar: { total: money(f.soFar.totalMinor), usage: money(usageOf(f.soFar, null).amountMinor) },
     projected: p
       ? {
-          total: { low: money(p.low.totalMinor), mid: money(p.mid.totalMinor), high: money(p.high.totalMinor) },
+          total: {
+            low: money(p.low.totalMinor),
+            mid: money(p.mid.totalMinor),
+            high: money(p.high.totalMinor),
+          },
           until: f.horizon.toISOString(),
         }
       : null,

@@ -5,15 +5,12 @@ import { loadPeriodInputs } from "@/lib/billing/load-period-inputs";
 import { pool, prisma } from "@/lib/db/client";
 import { pgSql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
-import { moneyDto } from "@/lib/money/money-dto";
 import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
-import { detectSpikes } from "./detect-spikes";
-import { forecastDto, type ForecastDto, type SpikeDto } from "./forecast-dto";
+import { findRecentSpikes } from "./find-recent-spikes";
+import { forecastDto, type ForecastDto } from "./forecast-dto";
 import { forecastPeriod } from "./forecast-period";
 import { loadUsageHistory } from "./load-usage-history";
-import { spikeCost } from "./spike-cost";
 import { toDailyHistories } from "./to-daily-histories";
-import { toHourlySeries } from "./to-hourly-series";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -36,7 +33,10 @@ export async function forecastForCustomer(
   spikeOptions: { k?: number; minCostMinor?: bigint } = {},
 ): Promise<ForecastDto | null> {
   assertCanActForCustomer(actor, customerId);
-  const customer = await prisma.customer.findUnique({ where: { id: customerId }, select: { currency: true } });
+  const customer = await prisma.customer.findUnique({
+    where: { id: customerId },
+    select: { currency: true },
+  });
   if (!customer) throw new AppError("NOT_FOUND", "No such customer");
   const sub = await prisma.subscription.findFirst({
     where: { customerId, startedAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
@@ -44,7 +44,9 @@ export async function forecastForCustomer(
   });
   if (!sub) return null;
   const period = billingPeriodAt(sub.anchorAt, sub.planVersion.interval, now);
-  const [inputs] = await loadPeriodInputs(pgSql(pool()), [{ customerId, currency: customer.currency, period }]);
+  const [inputs] = await loadPeriodInputs(pgSql(pool()), [
+    { customerId, currency: customer.currency, period },
+  ]);
   const last = [...inputs.subscriptions].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime()).at(-1);
   const prices = last?.version.prices ?? [];
   const meters = await prisma.meter.findMany({
@@ -63,30 +65,20 @@ export async function forecastForCustomer(
     today,
   );
   const forecast = forecastPeriod(inputs, histories, now);
-  // Hours before the customer's first usage are no history (else a new customer's every hour is a spike).
-  const start = [...histories.values()][0]?.firstDay ?? today;
-  const hours = Math.ceil((now.getTime() - start.getTime()) / HOUR);
-  const spikes: SpikeDto[] = [];
-  for (const m of additive) {
-    const price = prices.find((p) => p.meterId === m.id)!;
-    const soFar = last!.charges.find((c) => c.meterId === m.id)?.quantity.toString() ?? "0";
-    const found = detectSpikes(toHourlySeries(rows, m.id, start, hours), {
-      from: hours - SPIKE_HOURS,
-      ...spikeOptions,
-      costOf: (units) => spikeCost(price.priceModel, soFar, units, inputs.currency),
-    });
-    for (const s of found) {
-      spikes.push({
-        meter: price.meter.key,
-        hour: new Date(start.getTime() + s.index * HOUR).toISOString(),
-        units: String(s.units),
-        baseline: String(s.baseline),
-        threshold: String(s.threshold),
-        cost: moneyDto(s.costMinor, inputs.currency),
-      });
-    }
-  }
-  spikes.sort((a, b) => b.hour.localeCompare(a.hour) || a.meter.localeCompare(b.meter));
+  const ids = new Set(additive.map((m) => m.id));
+  const spikes = findRecentSpikes(
+    rows,
+    prices
+      .filter((p) => ids.has(p.meterId))
+      .map((p) => ({
+        ...p,
+        usedSoFar: last?.charges.find((c) => c.meterId === p.meterId)?.quantity.toString() ?? "0",
+      })),
+    [...histories.values()][0]?.firstDay ?? today,
+    now,
+    SPIKE_HOURS,
+    { currency: inputs.currency, ...spikeOptions },
+  );
   return forecastDto(
     forecast,
     prices.map((p) => ({ id: p.meterId, ...p.meter })),

@@ -18,7 +18,14 @@ function inputs(model: PriceModel, soFar: string, o: { fee?: bigint; minimum?: b
     startedAt: start,
     endsAt: null,
     trialEndsAt: null,
-    version: { planName: "Pro", number: 1, interval: "MONTH", baseFeeMinor: o.fee ?? 0n, minimumSpendMinor: o.minimum ?? 0n, prices: [{ meterId: "m", priceModel: model, meter }] },
+    version: {
+      planName: "Pro",
+      number: 1,
+      interval: "MONTH",
+      baseFeeMinor: o.fee ?? 0n,
+      minimumSpendMinor: o.minimum ?? 0n,
+      prices: [{ meterId: "m", priceModel: model, meter }],
+    },
     charges: [{ meterId: "m", quantity: soFar, amount: priceQuantity(model, soFar).amount.toFixed() }],
     creditedMinor: 0n,
     creditGrants: [],
@@ -39,7 +46,10 @@ describe("priceProjectedUsage", () => {
   it("prices the projected period total through the tiers, never scaling the amount so far", () => {
     // 6,000 tokens so far cost $5.00 (1,000 free, 5,000 at $0.001); 6,000 more reach the cheaper tier:
     // 12,000 → 10,000 × $0.001 + 1,000 × $0.0005 = $10.50, not 2 × $5.00.
-    const inv = priceProjectedUsage(inputs(graduated, "6000", { fee: 4900n }), new Map([["m", new MoneyDecimal(6000)]]));
+    const inv = priceProjectedUsage(
+      inputs(graduated, "6000", { fee: 4900n }),
+      new Map([["m", new MoneyDecimal(6000)]]),
+    );
     expect(inv.lines.map((l) => [l.kind, l.quantity, l.amountMinor])).toEqual([
       ["BASE_FEE", null, 4900n],
       ["USAGE", "12000", 1050n],
@@ -48,7 +58,10 @@ describe("priceProjectedUsage", () => {
   });
 
   it("tops up to the minimum spend when the projection stays under it", () => {
-    const inv = priceProjectedUsage(inputs(graduated, "0", { minimum: 2000n }), new Map([["m", new MoneyDecimal(2000)]]));
+    const inv = priceProjectedUsage(
+      inputs(graduated, "0", { minimum: 2000n }),
+      new Map([["m", new MoneyDecimal(2000)]]),
+    );
     expect(inv.lines.map((l) => [l.kind, l.amountMinor])).toEqual([
       ["USAGE", 100n],
       ["MINIMUM_SPEND", 1900n],

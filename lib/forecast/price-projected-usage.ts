@@ -13,7 +13,10 @@ import { priceQuantity } from "@/lib/rating/price-quantity";
  * to the period's total, never a scaled amount), and the invoice is composed by the same code as the
  * upcoming invoice (base fee, minimum spend, one rounding per line). Meters it does not price are ignored.
  */
-export function priceProjectedUsage(inputs: PeriodInputs, remaining: ReadonlyMap<string, Decimal>): ComposedInvoice {
+export function priceProjectedUsage(
+  inputs: PeriodInputs,
+  remaining: ReadonlyMap<string, Decimal>,
+): ComposedInvoice {
   const subs = [...inputs.subscriptions].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
   const last = subs.at(-1);
   if (!last) return composeInvoice(inputs);

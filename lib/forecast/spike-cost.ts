@@ -11,7 +11,12 @@ import { rateIncrement } from "@/lib/rating/rate-increment";
  * rating engine's price of the increment (free while included units last, at the tier reached), rounded
  * once with the one rule. The cost impact a spike is judged by.
  */
-export function spikeCost(priceModel: unknown, usedSoFar: DecimalInput, units: Decimal, currency: CurrencyCode): bigint {
+export function spikeCost(
+  priceModel: unknown,
+  usedSoFar: DecimalInput,
+  units: Decimal,
+  currency: CurrencyCode,
+): bigint {
   const model = priceModelSchema.parse(priceModel) as PriceModel;
   const before = toDecimal(usedSoFar);
   return toMinorUnits(rateIncrement(model, before.isNegative() ? 0 : before, units), currency);

@@ -18,7 +18,9 @@ export function toDailyHistories(
   const used = rows.filter((r) => r.bucket.getTime() < end);
   const first = used.reduce((min, r) => Math.min(min, Math.floor(r.bucket.getTime() / DAY) * DAY), end);
   const days = Math.round((end - first) / DAY);
-  const totals = new Map<string, Decimal[]>(meterIds.map((id) => [id, Array.from({ length: days }, () => ZERO)]));
+  const totals = new Map<string, Decimal[]>(
+    meterIds.map((id) => [id, Array.from({ length: days }, () => ZERO)]),
+  );
   for (const r of used) {
     const list = totals.get(r.meterId);
     if (!list) continue;

@@ -43,10 +43,25 @@ describe("GET /api/v1/customers/{externalId}/forecast", () => {
     admin = await adminUser();
     const t = tag();
     const type = `calls_${t}`;
-    const calls = await upsertMeter({ key: `calls_${t}`, name: "API calls", eventType: type, aggregation: "SUM", valueProperty: "n", unit: "calls" });
-    [acme, rival, fresh, lone] = await Promise.all([customerWithKey("fc-acme"), customerWithKey("fc-rival"), customerWithKey("fc-fresh"), customerWithKey("fc-lone")]);
+    const calls = await upsertMeter({
+      key: `calls_${t}`,
+      name: "API calls",
+      eventType: type,
+      aggregation: "SUM",
+      valueProperty: "n",
+      unit: "calls",
+    });
+    [acme, rival, fresh, lone] = await Promise.all([
+      customerWithKey("fc-acme"),
+      customerWithKey("fc-rival"),
+      customerWithKey("fc-fresh"),
+      customerWithKey("fc-lone"),
+    ]);
     for (const c of [acme, rival, fresh]) {
-      await subscribe(admin, c.customer.id, { baseFeeMinor: 1000, prices: [{ meterId: calls.id, model: PER_UNIT }] });
+      await subscribe(admin, c.customer.id, {
+        baseFeeMinor: 1000,
+        prices: [{ meterId: calls.id, model: PER_UNIT }],
+      });
     }
     // 16 days of 1,000 calls an hour up to the last hour, with one hour at 50,000 five hours ago.
     const hour = Math.floor(Date.now() / HOUR) * HOUR;
@@ -55,7 +70,9 @@ describe("GET /api/v1/customers/{externalId}/forecast", () => {
     await rollups(acme.customer.id, calls.id, spikeHour, new Date(spikeHour.getTime() + HOUR), 50_000);
     // The fresh customer has used the meter for 2 days only.
     await rollups(fresh.customer.id, calls.id, new Date(hour - 2 * DAY), new Date(hour), 1000);
-    await send(acme.key.secret, acme.customer.externalId, type, [{ at: new Date(Date.now() + 1000), props: { n: 10 } }]);
+    await send(acme.key.secret, acme.customer.externalId, type, [
+      { at: new Date(Date.now() + 1000), props: { n: 10 } },
+    ]);
   });
 
   it("answers the period so far, the projection priced with the plan, and the spike", async () => {
@@ -65,12 +82,17 @@ describe("GET /api/v1/customers/{externalId}/forecast", () => {
     expect(body.customer).toBe(acme.customer.externalId);
     expect(body.enoughHistory).toBe(true);
     // So far: the $10.00 base fee and 10 calls at $0.001 (rounds to $0.01).
-    expect(body.soFar).toMatchObject({ total: { amountMinor: 1001, formatted: "$10.01" }, usage: { amountMinor: 1 } });
+    expect(body.soFar).toMatchObject({
+      total: { amountMinor: 1001, formatted: "$10.01" },
+      usage: { amountMinor: 1 },
+    });
     const upcoming = await previewUpcomingInvoice(admin, acme.customer.id);
     expect(upcoming?.total.amountMinor).toBe(body.soFar.total.amountMinor);
     expect(upcoming?.period).toEqual(body.period);
     // Every whole day had 24,000 calls (the spike's day too, at the median): 24,000 a day to the period's end.
-    const left = new MoneyDecimal(new Date(body.period.end).getTime() - new Date(body.asOf).getTime()).dividedBy(DAY);
+    const left = new MoneyDecimal(
+      new Date(body.period.end).getTime() - new Date(body.asOf).getTime(),
+    ).dividedBy(DAY);
     const units = new MoneyDecimal(10).plus(left.times(24_000).toDecimalPlaces(6));
     const usageMinor = toMinorUnits(priceQuantity(PER_UNIT, units).amount, "USD");
     const [meter] = body.meters;
@@ -80,18 +102,30 @@ describe("GET /api/v1/customers/{externalId}/forecast", () => {
     expect(meter.projected.amount.mid.amountMinor).toBe(Number(usageMinor));
     expect(body.projected.total.mid.amountMinor).toBe(1000 + Number(usageMinor));
     expect(body.projected.total.low.amountMinor).toBeLessThanOrEqual(body.projected.total.mid.amountMinor);
-    expect(body.projected.total.high.amountMinor).toBeGreaterThanOrEqual(body.projected.total.mid.amountMinor);
-    expect(usageMinor).toBeGreaterThan(24_000n * 28n / 10n);
+    expect(body.projected.total.high.amountMinor).toBeGreaterThanOrEqual(
+      body.projected.total.mid.amountMinor,
+    );
+    expect(usageMinor).toBeGreaterThan((24_000n * 28n) / 10n);
     // The spike: 49,000 calls over the usual 1,000 cost $49.00; no other hour is flagged.
     expect(body.spikes).toEqual([
-      expect.objectContaining({ hour: spikeHour.toISOString(), units: "50000", baseline: "1000", cost: expect.objectContaining({ amountMinor: 4900 }) }),
+      expect.objectContaining({
+        hour: spikeHour.toISOString(),
+        units: "50000",
+        baseline: "1000",
+        cost: expect.objectContaining({ amountMinor: 4900 }),
+      }),
     ]);
   });
 
   it("says there is not enough history yet before 3 days, with the period so far", async () => {
     const res = await forecast(fresh.key.secret, fresh.customer.externalId);
     expect(res.status, JSON.stringify(res.json)).toBe(200);
-    expect(res.json).toMatchObject({ enoughHistory: false, projected: null, soFar: { total: { amountMinor: 1000 } }, spikes: [] });
+    expect(res.json).toMatchObject({
+      enoughHistory: false,
+      projected: null,
+      soFar: { total: { amountMinor: 1000 } },
+      spikes: [],
+    });
     expect(res.json.meters[0].projected).toBeNull();
   });
 

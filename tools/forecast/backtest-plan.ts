@@ -29,9 +29,13 @@ export function planInputs(periodStart: Date, periodEnd: Date, yearStart: Date, 
       interval: "MONTH",
       baseFeeMinor: BASE_FEE_MINOR,
       minimumSpendMinor: 0n,
-      prices: [{ meterId: METER_ID, priceModel: MODEL, meter: { key: "tokens", name: "Tokens", unit: "tokens" } }],
+      prices: [
+        { meterId: METER_ID, priceModel: MODEL, meter: { key: "tokens", name: "Tokens", unit: "tokens" } },
+      ],
     },
-    charges: [{ meterId: METER_ID, quantity: String(units), amount: priceQuantity(MODEL, units).amount.toFixed() }],
+    charges: [
+      { meterId: METER_ID, quantity: String(units), amount: priceQuantity(MODEL, units).amount.toFixed() },
+    ],
     creditedMinor: 0n,
     creditGrants: [],
   };

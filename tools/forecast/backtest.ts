@@ -38,19 +38,30 @@ const started = Date.now();
 for (let c = 0; c < CUSTOMERS; c++) {
   const shape = SHAPES[c % SHAPES.length];
   const customer = syntheticCustomer(shape, SEED + c, DAYS, YEAR_START.getUTCDay());
-  const daily = Array.from({ length: DAYS }, (_, d) => customer.hourly.slice(d * 24, d * 24 + 24).reduce((a, b) => a + b, 0));
+  const daily = Array.from({ length: DAYS }, (_, d) =>
+    customer.hourly.slice(d * 24, d * 24 + 24).reduce((a, b) => a + b, 0),
+  );
   const prefix = [0];
   for (const u of customer.hourly) prefix.push(prefix[prefix.length - 1] + u);
   const dayOf = (at: Date) => Math.round((at.getTime() - YEAR_START.getTime()) / DAY);
 
-  for (let p = billingPeriodAt(YEAR_START, "MONTH", YEAR_START); dayOf(p.end) <= DAYS; p = billingPeriodAt(YEAR_START, "MONTH", p.end)) {
+  for (
+    let p = billingPeriodAt(YEAR_START, "MONTH", YEAR_START);
+    dayOf(p.end) <= DAYS;
+    p = billingPeriodAt(YEAR_START, "MONTH", p.end)
+  ) {
     const [first, last] = [dayOf(p.start), dayOf(p.end)];
-    const actual = composeInvoice(planInputs(p.start, p.end, YEAR_START, prefix[last * 24] - prefix[first * 24])).totalMinor;
+    const actual = composeInvoice(
+      planInputs(p.start, p.end, YEAR_START, prefix[last * 24] - prefix[first * 24]),
+    ).totalMinor;
     for (const day of CHECK_DAYS) {
       const now = new Date(p.start.getTime() + day * DAY);
       const nowDay = first + day;
       const from = Math.max(0, nowDay - HISTORY_DAYS);
-      const history = { firstDay: new Date(YEAR_START.getTime() + from * DAY), totals: daily.slice(from, nowDay).map((t) => new MoneyDecimal(t)) };
+      const history = {
+        firstDay: new Date(YEAR_START.getTime() + from * DAY),
+        totals: daily.slice(from, nowDay).map((t) => new MoneyDecimal(t)),
+      };
       const inputs = planInputs(p.start, p.end, YEAR_START, prefix[nowDay * 24] - prefix[first * 24]);
       const f = forecastPeriod(inputs, new Map([[METER_ID, history]]), now);
       if (!f.projected) throw new Error(`no projection at day ${day} of period ${p.index}`);
@@ -66,7 +77,9 @@ for (let c = 0; c < CUSTOMERS; c++) {
   // Spikes: the detector runs week by week from the first hour with 14 days of history before it.
   const periodUsageBefore = (h: number) => {
     const at = new Date(YEAR_START.getTime() + h * HOUR);
-    const startHour = Math.round((billingPeriodAt(YEAR_START, "MONTH", at).start.getTime() - YEAR_START.getTime()) / HOUR);
+    const startHour = Math.round(
+      (billingPeriodAt(YEAR_START, "MONTH", at).start.getTime() - YEAR_START.getTime()) / HOUR,
+    );
     return prefix[h] - prefix[startHour];
   };
   const costOf = (units: Decimal, h: number) => spikeCost(MODEL, periodUsageBefore(h), units, "USD");
@@ -74,7 +87,8 @@ for (let c = 0; c < CUSTOMERS; c++) {
   const s = spikes.get(shape) ?? { detected: 0, correct: 0, truth: 0, found: 0 };
   const detected = new Set<number>();
   for (let from = firstChecked; from < customer.hourly.length; from += 168) {
-    for (const spike of detectSpikes(customer.hourly, { from, to: from + 168, costOf })) detected.add(spike.index);
+    for (const spike of detectSpikes(customer.hourly, { from, to: from + 168, costOf }))
+      detected.add(spike.index);
   }
   s.detected += detected.size;
   for (const h of detected) if (customer.anomalies.has(h)) s.correct++;
@@ -93,17 +107,24 @@ const median = (xs: number[]) => {
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const failures: string[] = [];
 
-console.log(`Forecast backtest: ${CUSTOMERS} customers x ${DAYS} days of hourly usage, ${SHAPES.join(", ")} (seed ${SEED})`);
+console.log(
+  `Forecast backtest: ${CUSTOMERS} customers x ${DAYS} days of hourly usage, ${SHAPES.join(", ")} (seed ${SEED})`,
+);
 console.log("");
-console.log("| shape | day | forecasts | median error, total | median error, usage | p90 error, total | actual in band |");
+console.log(
+  "| shape | day | forecasts | median error, total | median error, usage | p90 error, total | actual in band |",
+);
 console.log("|---|---|---|---|---|---|---|");
 for (const shape of SHAPES) {
   for (const day of CHECK_DAYS) {
     const e = errors.get(`${shape}|${day}`)!;
     const m = median(e.total);
     const sorted = [...e.total].sort((a, b) => a - b);
-    console.log(`| ${shape} | ${day} | ${e.total.length} | ${pct(m)} | ${pct(median(e.usage))} | ${pct(sorted[Math.floor(0.9 * (sorted.length - 1))])} | ${pct(e.inBand / e.total.length)} |`);
-    if (day === 14 && shape !== "bursts" && !(m < FLOOR_ERROR)) failures.push(`${shape} at day 14: median error ${pct(m)} (floor < ${pct(FLOOR_ERROR)})`);
+    console.log(
+      `| ${shape} | ${day} | ${e.total.length} | ${pct(m)} | ${pct(median(e.usage))} | ${pct(sorted[Math.floor(0.9 * (sorted.length - 1))])} | ${pct(e.inBand / e.total.length)} |`,
+    );
+    if (day === 14 && shape !== "bursts" && !(m < FLOOR_ERROR))
+      failures.push(`${shape} at day 14: median error ${pct(m)} (floor < ${pct(FLOOR_ERROR)})`);
   }
 }
 console.log("");
@@ -113,19 +134,28 @@ const all = { detected: 0, correct: 0, truth: 0, found: 0 };
 for (const shape of SHAPES) {
   const s = spikes.get(shape)!;
   for (const k of Object.keys(all) as (keyof typeof all)[]) all[k] += s[k];
-  console.log(`| ${shape} | ${s.detected} | ${s.correct} | ${s.truth} | ${s.found} | ${(s.correct / s.detected).toFixed(3)} | ${(s.found / s.truth).toFixed(3)} |`);
+  console.log(
+    `| ${shape} | ${s.detected} | ${s.correct} | ${s.truth} | ${s.found} | ${(s.correct / s.detected).toFixed(3)} | ${(s.found / s.truth).toFixed(3)} |`,
+  );
 }
 const steady = { detected: 0, correct: 0, truth: 0, found: 0 };
 for (const shape of SHAPES.filter((x) => x !== "bursts")) {
   for (const k of Object.keys(steady) as (keyof typeof steady)[]) steady[k] += spikes.get(shape)![k];
 }
 // The floors hold for all customers and, so the bursts' many alerts cannot carry them, without the bursts shape.
-for (const [name, t] of [["all", all], ["all but bursts", steady]] as const) {
+for (const [name, t] of [
+  ["all", all],
+  ["all but bursts", steady],
+] as const) {
   const precision = t.correct / t.detected;
   const recall = t.found / t.truth;
-  console.log(`| ${name} | ${t.detected} | ${t.correct} | ${t.truth} | ${t.found} | ${precision.toFixed(3)} | ${recall.toFixed(3)} |`);
-  if (!(precision >= FLOOR_SPIKES)) failures.push(`spike precision, ${name}: ${precision.toFixed(3)} (floor ${FLOOR_SPIKES})`);
-  if (!(recall >= FLOOR_SPIKES)) failures.push(`spike recall, ${name}: ${recall.toFixed(3)} (floor ${FLOOR_SPIKES})`);
+  console.log(
+    `| ${name} | ${t.detected} | ${t.correct} | ${t.truth} | ${t.found} | ${precision.toFixed(3)} | ${recall.toFixed(3)} |`,
+  );
+  if (!(precision >= FLOOR_SPIKES))
+    failures.push(`spike precision, ${name}: ${precision.toFixed(3)} (floor ${FLOOR_SPIKES})`);
+  if (!(recall >= FLOOR_SPIKES))
+    failures.push(`spike recall, ${name}: ${recall.toFixed(3)} (floor ${FLOOR_SPIKES})`);
 }
 console.log("");
 console.log(`${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -133,4 +163,6 @@ if (failures.length) {
   console.log(`FAIL: ${failures.join("; ")}`);
   process.exit(1);
 }
-console.log("PASS: day-14 median error under 10% for flat, growth and seasonal; spike precision and recall >= 0.9");
+console.log(
+  "PASS: day-14 median error under 10% for flat, growth and seasonal; spike precision and recall >= 0.9",
+);

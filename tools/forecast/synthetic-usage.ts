@@ -23,10 +23,15 @@ const DAY_HOURS = 24;
  *   bursts   flat, plus about 4 bursts a month of 2-8 hours at 3x-10x.
  * Every shape also gets about 2 injected one-hour spikes a month at 3x-12x the usual hour.
  */
-export function syntheticCustomer(shape: Shape, seed: number, days: number, firstWeekday: number): SyntheticCustomer {
+export function syntheticCustomer(
+  shape: Shape,
+  seed: number,
+  days: number,
+  firstWeekday: number,
+): SyntheticCustomer {
   const rand = prng(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  const level = 300 * Math.pow(100, rand()) / (730 * 0.000003);
+  const level = (300 * Math.pow(100, rand())) / (730 * 0.000003);
   const growth = 1 + 2 * rand();
   const weekend = 0.2 + 0.4 * rand();
   const hours = days * DAY_HOURS;

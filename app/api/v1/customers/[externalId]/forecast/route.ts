@@ -14,7 +14,10 @@ export const GET = apiKeyRoute<{ externalId: string }>(async (_req, actor, { par
   const customer = await findCustomerForActor(actor, (await params).externalId);
   const forecast = await forecastForCustomer(actor, customer.id);
   if (!forecast) {
-    throw new AppError("NOT_FOUND", "No subscription in force, so no period to forecast: one starts when a plan is assigned");
+    throw new AppError(
+      "NOT_FOUND",
+      "No subscription in force, so no period to forecast: one starts when a plan is assigned",
+    );
   }
   return Response.json({ customer: customer.externalId, ...forecast });
 });
