@@ -19,21 +19,17 @@
  * 2 if one is missed; --no-floors only reports them). --only noop|echo|single|batch|raw (repeatable) runs
  * some phases; --profile makes the app write V8 CPU profiles.
  */
-import { fork, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { freePort } from "@/lib/db/free-port";
-import { applyMigrations } from "@/lib/db/migrations/apply-migrations";
-import { createTestDatabase } from "@/tests/support/test-database";
-import type { ClientMessage, Ledger, LoadRequest, LoadResult } from "./load-protocol";
+import { buildIfNeeded, openBenchDatabase, request, settleDatabase, startApp, startLoadClient, stopProcess, waitUntilServing } from "./bench-app";
+import type { Ledger, LoadRequest, LoadResult } from "./load-protocol";
 import { printRun, printSummary, type Floors, type PhaseResult, type RunFigures } from "./report";
 import { verifyAcknowledged } from "./verify-acknowledged";
 import { busiestProcess, machineCpuSeconds, namedCpuSeconds, sampleRss, threadCpuSeconds, treeCpuSeconds } from "./proc-stats";
 import { rawInsertCeiling } from "./raw-insert-ceiling";
-import { mustRun } from "@/scripts/support/run-command";
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -62,14 +58,9 @@ const EVENT_TYPE = "bench_tokens";
 
 const FLOORS: Floors = { batchEventsPerSec: 25_000, batchOfRaw: 0.35, singleOfFramework: 0.6, singleP99Ms: 100, peakRssMb: 600 };
 
-type Database = { url: string; label: string; drop(): Promise<void> };
-
 async function main() {
-  if (flag("build") || !existsSync(".next/BUILD_ID")) {
-    console.log("Building the app (next build)...");
-    await mustRun("npm", ["run", "build"], { env: { ...process.env, NODE_ENV: "production" } });
-  }
-  const db = await openDatabase();
+  await buildIfNeeded(flag("build"));
+  const db = await openBenchDatabase(EMBEDDED);
   const cleanups: (() => Promise<void> | void)[] = [() => db.drop()];
   const cleanup = async () => {
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e: Error) => console.error("cleanup:", e.message));
@@ -82,7 +73,7 @@ async function main() {
   try {
     const { key, customers } = await seed(db.url);
     const port = await freePort();
-    const server = startServer(db.url, port);
+    const server = startApp(db.url, port, PROFILE_DIR);
     children.push(server);
     cleanups.push(() => stopProcess(server));
     await waitUntilServing(port, server);
@@ -134,28 +125,6 @@ async function main() {
   }
 }
 
-async function openDatabase(): Promise<Database> {
-  if (EMBEDDED) {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "meterly-bench-pglite-"));
-    const embedded = await startEmbeddedPostgres({ dataDir: dir });
-    await applyMigrations({ connectionString: embedded.url });
-    return {
-      url: embedded.url,
-      label: "embedded PGlite",
-      async drop() {
-        await embedded.stop();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const db = await createTestDatabase("bench");
-  if (db.kind !== "server") {
-    await db.drop();
-    throw new Error("No PostgreSQL answers on 127.0.0.1:5432 (or TEST_DATABASE_URL); run with --embedded to bench the embedded database");
-  }
-  return { url: db.url, label: "PostgreSQL", drop: db.drop };
-}
-
 async function seed(databaseUrl: string): Promise<{ key: string; customers: string[] }> {
   process.env.DATABASE_URL = databaseUrl;
   const { upsertCustomer, upsertMeter, createTestApiKey } = await import("@/lib/seed/factories");
@@ -166,70 +135,6 @@ async function seed(databaseUrl: string): Promise<{ key: string; customers: stri
   const key = await createTestApiKey({ name: "bench" });
   await closeDb();
   return { key: key.secret, customers };
-}
-
-/**
- * After the warm-up, as pgbench does before its runs: VACUUM (ANALYZE) the database, so that the first
- * run does not pay for the warm-up's leftovers (dead rollup row versions to prune, tables never
- * analyzed) where autovacuum would have dealt with them in the background; the PostgreSQL this project
- * is tested on runs with autovacuum off. Without it, the first run came out at a fraction of the others
- * in one phase or another, with the database's CPU per event two to eight times the later runs'.
- */
-async function settleDatabase(databaseUrl: string): Promise<void> {
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    await c.query("VACUUM (ANALYZE)");
-  } finally {
-    await c.end();
-  }
-}
-
-function startServer(databaseUrl: string, port: number): ChildProcess {
-  const origin = `http://127.0.0.1:${port}`;
-  const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profile, path.resolve("node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
-    stdio: ["ignore", "ignore", "pipe"],
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      METERLY_BENCH: "1",
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
-      NEXTAUTH_URL: origin,
-      APP_URL: origin,
-    },
-  });
-  child.stderr!.on("data", (d: Buffer) => process.stderr.write(`[app] ${d}`));
-  return child;
-}
-
-async function waitUntilServing(port: number, server: ChildProcess): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    const status = await fetch(noopUrl(port), { method: "POST" }).then((r) => r.status, () => 0);
-    if (status === 204) return;
-    if (status === 404) throw new Error("The build has no /api/bench/noop route: rebuild with `npm run bench:ingest -- --build`");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("The app did not start within 60 s");
-}
-
-async function startLoadClient(): Promise<ChildProcess> {
-  const child = fork(path.resolve(import.meta.dirname, "load-client.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  await new Promise<void>((resolve, reject) => {
-    child.once("message", () => resolve());
-    child.once("exit", (code) => reject(new Error(`load client exited with ${code}`)));
-  });
-  return child;
-}
-
-function request<T>(client: ChildProcess, msg: ClientMessage): Promise<T> {
-  return new Promise((resolve, reject) => {
-    client.once("message", (m) => ((m as { fatal?: string }).fatal ? reject(new Error((m as { fatal: string }).fatal)) : resolve(m as T)));
-    client.send(msg);
-  });
 }
 
 type CommitStats = { groups: number; requests: number; units: number; failedGroups: number; busyMs: number; writers: number };
@@ -276,16 +181,6 @@ let appPid = 0;
 let serverPid = 0;
 
 const children: ChildProcess[] = [];
-
-/** SIGTERM, then SIGKILL if it has not exited within 5 s. */
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
-  await exited;
-  clearTimeout(timer);
-}
 
 const eventsUrl = (port: number) => `http://127.0.0.1:${port}/api/v1/events`;
 const noopUrl = (port: number) => `http://127.0.0.1:${port}/api/bench/noop`;

@@ -1,8 +1,9 @@
 /**
- * The load generator of `npm run bench:ingest`, run in its own process so that it does not share the
- * app's event loop. It takes a phase from the parent over IPC, sends it with keep-alive connections,
- * and reports throughput, latencies and what was acknowledged, which the parent checks against the
- * database. It keeps a ledger of every event acknowledged (accepted or duplicate) across phases.
+ * The load generator of `npm run bench:ingest` (and of `bench:check`, which sends GETs: LoadRequest.paths),
+ * run in its own process so that it does not share the app's event loop. It takes a phase from the parent
+ * over IPC, sends it with keep-alive connections, and reports throughput, latencies and what was
+ * acknowledged, which the parent checks against the database. It keeps a ledger of every event
+ * acknowledged (accepted or duplicate) across phases.
  */
 import http from "node:http";
 import type { LoadRequest, LoadResult, Ledger, ClientMessage } from "./load-protocol";
@@ -95,6 +96,19 @@ function post(agent: http.Agent, url: URL, key: string, payload: string): Promis
   });
 }
 
+/** A GET of `path` (with its query); the body is read and dropped. */
+function get(agent: http.Agent, url: URL, path: string, key: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ agent, host: url.hostname, port: url.port, path, method: "GET", headers: { authorization: `Bearer ${key}` } }, (res) => {
+      res.on("data", () => {});
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: "" }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 type Outcome = { status: string };
 
 async function runPhase(req: LoadRequest): Promise<LoadResult> {
@@ -110,8 +124,23 @@ async function runPhase(req: LoadRequest): Promise<LoadResult> {
   const started = performance.now();
   const deadline = started + req.durationMs;
 
+  let nextPath = 0;
   const worker = async () => {
     while (performance.now() < deadline && events < req.maxEvents && errorCount < 20) {
+      if (req.paths) {
+        const path = req.paths[nextPath++ % req.paths.length];
+        events++;
+        const t0 = performance.now();
+        try {
+          const res = await get(agent, url, path, req.key);
+          latencies.push(performance.now() - t0);
+          if (res.status !== req.ceilingStatus) throw new Error(`${path} answered ${res.status}`);
+        } catch (e) {
+          errorCount++;
+          if (errors.length < 5) errors.push((e as Error).message);
+        }
+        continue;
+      }
       const batch: SentEvent[] = [];
       for (let i = 0; i < req.batchSize; i++) batch.push(next());
       const payload = req.batchSize === 1 ? batch[0].json : `{"events":[${batch.map((e) => e.json).join(",")}]}`;

@@ -1,4 +1,4 @@
-/** Messages between `ingest.ts` and its load-generator process. */
+/** Messages between `ingest.ts` (and `check.ts`) and their load-generator process. */
 export type LoadRequest = {
   url: string;
   key: string;
@@ -14,6 +14,11 @@ export type LoadRequest = {
   seed: number;
   /** For a ceiling route (not the events route), the status it answers (204 no-op, 202 echo); it records nothing. Null for the events route. */
   ceilingStatus: number | null;
+  /**
+   * GETs instead of posting events (bench:check): each request is the next of these paths (with their
+   * query), in turn, against `url`'s origin, and must answer `ceilingStatus`. `events` counts requests.
+   */
+  paths?: string[];
 };
 
 export type LoadResult = {

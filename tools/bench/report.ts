@@ -16,11 +16,11 @@ export type PhaseResult = LoadResult & { cpu: { app: number; server: number; cli
 export type RunFigures = { framework: PhaseResult | null; echo: PhaseResult | null; single: PhaseResult | null; batch: PhaseResult | null; rawDb: number | null };
 
 export const perSec = (r: LoadResult) => r.events / (r.elapsedMs / 1000);
-const median = (xs: number[]) => {
+export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
+export const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 const ms = (n: number) => n.toFixed(1);
 
 type Ratio = (f: RunFigures) => number | null;
