@@ -50,7 +50,32 @@ export function DashboardView({ initial }: { initial: DashboardSummary }) {
           </p>
         </Link>
       </div>
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid gap-4 md:grid-cols-3">
+        <Link href="/usage" className={card} data-testid="dash-projection">
+          <h2 className="text-sm font-medium text-slate-500">Projected for this period</h2>
+          {data.forecast?.projected ? (
+            <>
+              <p className="mt-2 text-3xl font-semibold tabular-nums">
+                {data.forecast.projected.total.mid.formatted}
+              </p>
+              <p className="mt-1 text-xs text-slate-500" data-testid="dash-projection-band">
+                likely {data.forecast.projected.total.low.formatted} –{" "}
+                {data.forecast.projected.total.high.formatted}, at the recent daily rate priced through your
+                plan&apos;s tiers
+              </p>
+            </>
+          ) : (
+            <p className="mt-2 text-sm text-slate-500">
+              {data.forecast ? "Not enough history yet: a projection needs 3 days of usage." : "No plan yet."}
+            </p>
+          )}
+          {data.forecast && data.forecast.spikes.length > 0 && (
+            <p className="mt-2 text-xs font-medium text-amber-700" data-testid="dash-spikes">
+              {data.forecast.spikes.length} usage spike{data.forecast.spikes.length === 1 ? "" : "s"} in the
+              last 7 days
+            </p>
+          )}
+        </Link>
         <Link href="/limits" className={card} data-testid="dash-limits">
           <h2 className="text-sm font-medium text-slate-500">
             Limits

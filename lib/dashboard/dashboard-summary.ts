@@ -6,6 +6,8 @@ import { prisma } from "@/lib/db/client";
 import { getCreditSummary } from "@/lib/ledger/get-credit-summary";
 import { limitsOverview, type AlertDto, type LimitScopeDto } from "@/lib/limits/limits-overview";
 import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
+import { forecastForCustomer } from "@/lib/forecast/forecast-for-customer";
+import type { ForecastDto } from "@/lib/forecast/forecast-dto";
 import { creditRunwayDays } from "./credit-runway";
 
 const RUNWAY_DAYS = 7;
@@ -34,13 +36,15 @@ export type DashboardSummary = {
     amountDue: MoneyDto;
     dueAt: string | null;
   } | null;
+  /** The period's projected total with its band and the last 7 days' spikes (lib/forecast); null without a plan. */
+  forecast: ForecastDto | null;
   asOf: string;
 };
 
 /**
  * The customer's dashboard in one read: this period's spend, the upcoming invoice, the credit balance and its
  * runway at the last 7 days' burn (the auto-recharge threshold beside it), each limit with its progress, the
- * active alerts and the last invoice. Everything from rollup-fed rows (period charges, the ledger, invoices),
+ * active alerts, the last invoice and the projected total with its band (lib/forecast). Everything from rollup-fed rows (period charges, the ledger, invoices),
  * never raw events. Members see only their own customer.
  */
 export async function dashboardSummary(
@@ -49,7 +53,7 @@ export async function dashboardSummary(
   now = new Date(),
 ): Promise<DashboardSummary> {
   assertCanActForCustomer(actor, customerId);
-  const [limits, upcoming, credits, burned, last] = await Promise.all([
+  const [limits, upcoming, credits, burned, last, forecast] = await Promise.all([
     limitsOverview(actor, customerId, now),
     previewUpcomingInvoice(actor, customerId, now),
     getCreditSummary(actor, customerId, now),
@@ -61,6 +65,7 @@ export async function dashboardSummary(
       where: { customerId, status: { not: "DRAFT" }, kind: "STANDARD" },
       orderBy: { periodStart: "desc" },
     }),
+    forecastForCustomer(actor, customerId, now),
   ]);
   const currency = limits.currency;
   const spend = limits.scopes.find((s) => s.scope === "spend");
@@ -86,6 +91,7 @@ export async function dashboardSummary(
       amountDue: moneyDto(last.amountDueMinor, currency),
       dueAt: last.dueAt?.toISOString() ?? null,
     },
+    forecast,
     asOf: now.toISOString(),
   };
 }

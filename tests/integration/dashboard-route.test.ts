@@ -66,6 +66,8 @@ describe("GET /api/portal/dashboard", () => {
       ],
       activeAlerts: [{ kind: "threshold", threshold: 50 }],
       lastInvoice: null,
+      // Usage began today: no projection before 3 days of history.
+      forecast: { enoughHistory: false, projected: null, soFar: { total: { amountMinor: 2075 } } },
     });
     signInAs(await memberOf(other.customer.id));
     expect((await dashboard()).json).toMatchObject({
