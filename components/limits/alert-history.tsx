@@ -2,7 +2,13 @@ import type { AlertDto } from "@/lib/limits/limits-overview";
 import { shortDate } from "@/lib/billing/short-date";
 
 const what = (a: AlertDto) =>
-  a.kind === "cap_reached" ? "Hard cap reached: usage refused" : `${a.threshold}% of the limit reached`;
+  a.kind === "cap_reached"
+    ? "Hard cap reached: usage refused"
+    : a.kind === "forecast"
+      ? `Projected to exceed ${a.threshold}% of the limit by the period's end`
+      : a.kind === "spike"
+        ? `Usage spike: ${a.value} in the hour from ${new Date(a.periodStart).toISOString().slice(11, 16)} UTC`
+        : `${a.threshold}% of the limit reached`;
 
 /** The alerts of a customer's limits, newest first: what was crossed, when, and whether usage fell back under it. */
 export function AlertHistory({ alerts }: { alerts: AlertDto[] }) {
@@ -29,7 +35,9 @@ export function AlertHistory({ alerts }: { alerts: AlertDto[] }) {
             <td>{a.label}</td>
             <td>{what(a)}</td>
             <td>
-              {a.resolvedAt ? (
+              {a.kind === "spike" ? (
+                "—"
+              ) : a.resolvedAt ? (
                 `Resolved ${shortDate(new Date(a.resolvedAt))}`
               ) : (
                 <span className="font-medium text-amber-700">Active</span>

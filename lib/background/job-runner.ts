@@ -2,12 +2,15 @@ import "server-only";
 import { runBillingClose } from "@/lib/billing/run-billing-close";
 import { expireGrants } from "@/lib/ledger/expire-grants";
 import { resolveAlerts } from "@/lib/limits/resolve-alerts";
+import { runForecastAlerts } from "@/lib/limits/run-forecast-alerts";
 import { reportMeterUsage } from "@/lib/metering/notices/report-meter-usage";
 import { runWebhooks } from "@/lib/webhooks/run-webhooks";
 import { deliverNotificationEmails } from "@/lib/notify/email/delivery/deliver-notification-emails";
 import { runDueJobs } from "./run-due-jobs";
 
 export type JobRunner = { stop(): Promise<void> };
+
+const FORECAST_MS = 15 * 60_000;
 
 const globalForRunner = globalThis as unknown as { __meterlyJobRunner?: JobRunner };
 
@@ -27,6 +30,7 @@ export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailM
   let emailing: Promise<void> | null = null;
   let stopped = false;
   let lastSweep = 0;
+  let lastForecast = 0;
   let running: Promise<void> = Promise.resolve();
   let busy = false;
   const tick = async () => {
@@ -64,6 +68,12 @@ export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailM
         const resolved = await resolveAlerts();
         if (resolved) console.log(`limits: resolved ${resolved} alert(s)`);
         await reportMeterUsage();
+        // Forecasts read two weeks of hourly rollups per active customer: every 15 minutes is plenty.
+        if (Date.now() - lastForecast >= FORECAST_MS) {
+          lastForecast = Date.now();
+          const alerts = await runForecastAlerts();
+          if (alerts) console.log(`forecast: ${alerts} forecast or spike alert(s)`);
+        }
       }
     } catch (e) {
       console.error("background jobs:", e instanceof Error ? e.message : e);

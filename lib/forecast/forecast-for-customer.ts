@@ -33,6 +33,15 @@ export async function forecastForCustomer(
   spikeOptions: { k?: number; minCostMinor?: bigint } = {},
 ): Promise<ForecastDto | null> {
   assertCanActForCustomer(actor, customerId);
+  return loadCustomerForecast(customerId, now, spikeOptions);
+}
+
+/** forecastForCustomer without the actor: for background work (the forecast and spike alerts of lib/limits). */
+export async function loadCustomerForecast(
+  customerId: string,
+  now = new Date(),
+  spikeOptions: { k?: number; minCostMinor?: bigint } = {},
+): Promise<ForecastDto | null> {
   const customer = await prisma.customer.findUnique({
     where: { id: customerId },
     select: { currency: true },

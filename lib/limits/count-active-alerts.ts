@@ -13,5 +13,12 @@ export async function countActiveAlerts(actor: Actor, customerId: string, now = 
   });
   if (!sub) return 0;
   const period = billingPeriodAt(sub.anchorAt, sub.planVersion.interval, now);
-  return prisma.limitAlert.count({ where: { customerId, resolvedAt: null, periodStart: period.start } });
+  return prisma.limitAlert.count({
+    where: {
+      customerId,
+      resolvedAt: null,
+      periodStart: period.start,
+      kind: { in: ["threshold", "cap_reached", "forecast"] },
+    },
+  });
 }

@@ -34,7 +34,8 @@ export type LimitScopeDto = {
 
 export type AlertDto = {
   id: string;
-  kind: "threshold" | "cap_reached";
+  /** threshold: reached; forecast: projected to be exceeded by the period's end; cap_reached: usage refused; spike: an hour far above its usual level (scope: the meter). */
+  kind: "threshold" | "cap_reached" | "forecast" | "spike";
   scope: string;
   label: string;
   threshold: number;
@@ -136,10 +137,11 @@ export async function limitsOverview(
   const labelOf = (scope: string) => scopes.find((s) => s.scope === scope)?.label ?? "Removed limit";
   const scopeOf = new Map(limits.map((l) => [l.id, l.scope]));
   const alertDto = (a: (typeof alerts)[number]): AlertDto => {
-    const scope = scopeOf.get(a.limitId) ?? "";
+    const spike = a.kind === "spike";
+    const scope = spike ? a.limitId : (scopeOf.get(a.limitId) ?? "");
     return {
       id: a.id.toString(),
-      kind: a.kind === "cap_reached" ? "cap_reached" : "threshold",
+      kind: a.kind === "cap_reached" || a.kind === "forecast" || a.kind === "spike" ? a.kind : "threshold",
       scope,
       label: labelOf(scope),
       threshold: a.threshold,
@@ -155,8 +157,9 @@ export async function limitsOverview(
     currency,
     period: period ? { start: period.start.toISOString(), end: period.end.toISOString() } : null,
     scopes,
+    // Spikes are events of an hour, not states: they show in the history only.
     activeAlerts: history.filter(
-      (a) => !a.resolvedAt && period && a.periodStart === period.start.toISOString(),
+      (a) => a.kind !== "spike" && !a.resolvedAt && period && a.periodStart === period.start.toISOString(),
     ),
     history,
   };

@@ -31,7 +31,8 @@ SELECT a.customer_id::text, a.id::text, a.limit_id::text, a.kind, a.threshold, a
 FROM limit_alerts a
 JOIN customers c ON c.id = a.customer_id
 LEFT JOIN spending_limits l ON l.customer_id = a.customer_id AND l.id = a.limit_id
-WHERE a.resolved_at IS NULL AND ($1::uuid[] IS NULL OR a.customer_id = ANY($1::uuid[]))`;
+WHERE a.resolved_at IS NULL AND a.kind IN ('threshold', 'cap_reached')
+  AND ($1::uuid[] IS NULL OR a.customer_id = ANY($1::uuid[]))`;
 
 /**
  * Resolves the alerts whose value fell back under their threshold (a void, a correction) or whose limit was

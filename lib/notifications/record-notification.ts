@@ -29,7 +29,8 @@ export type NotificationKind =
   // Limits and alerts (lib/limits)
   | "alert.triggered"
   | "alert.resolved"
-  | "spending_limit.reached";
+  | "spending_limit.reached"
+  | "usage.spike_detected";
 
 /** Queues a notification in the caller's transaction, so it exists exactly when the change it reports does. */
 export async function recordNotification(tx: Prisma.TransactionClient, customerId: string, kind: NotificationKind, payload: Record<string, unknown>): Promise<void> {

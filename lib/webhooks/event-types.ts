@@ -22,6 +22,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "alert.triggered",
   "alert.resolved",
   "spending_limit.reached",
+  "usage.spike_detected",
   "subscription.plan_changed",
 ] as const;
 
