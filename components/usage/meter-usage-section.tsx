@@ -194,7 +194,7 @@ function UsageBody({
   stacked: boolean;
   format: (v: number) => string;
 }) {
-  const { points, series, hiddenGroups } = chartData(data);
+  const { points, series, hiddenGroups, markers } = chartData(data);
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_220px]">
       <UsageChart
@@ -202,7 +202,8 @@ function UsageBody({
         series={series}
         stacked={stacked}
         formatValue={format}
-        ariaLabel={`${data.meter.name} by ${data.granularity}`}
+        ariaLabel={`${data.meter.name} by ${data.granularity}${markers.length ? `, ${markers.length} spike(s) marked` : ""}`}
+        markers={markers}
       />
       {data.groupBy !== null && (
         <table className="h-fit w-full text-sm" data-testid={`usage-groups-${data.meter.key}`}>

@@ -4,14 +4,20 @@ import type { ChartPoint } from "@/components/charts/usage-chart";
 export const MAX_SERIES = 10;
 export const NO_GROUP = "(none)";
 
-const utc = (opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat("en-US", { timeZone: "UTC", ...opts });
+const utc = (opts: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat("en-US", { timeZone: "UTC", ...opts });
 const hourOnly = utc({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 const dayHour = utc({ month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 const dayOnly = utc({ month: "short", day: "numeric" });
 const monthOnly = utc({ month: "short", year: "numeric" });
 
 /** Chart points and series from a usage answer: one series per top group (or the total), bucket labels in UTC. */
-export function chartData(u: UsageResult): { points: ChartPoint[]; series: { name: string }[]; hiddenGroups: number } {
+export function chartData(u: UsageResult): {
+  points: ChartPoint[];
+  series: { name: string }[];
+  hiddenGroups: number;
+  markers: { label: string; text: string }[];
+} {
   const grouped = u.groupBy !== null;
   const top = grouped ? u.groups.slice(0, MAX_SERIES) : [];
   const series = grouped ? top.map((g) => ({ name: g.group ?? NO_GROUP })) : [{ name: u.meter.name }];
@@ -23,9 +29,25 @@ export function chartData(u: UsageResult): { points: ChartPoint[]; series: { nam
   };
   const points = u.buckets.map((b) => ({
     label: label(b.start),
-    values: grouped ? top.map((g) => toNumber(b.groups.find((c) => c.group === g.group)?.value ?? null)) : [toNumber(b.total)],
+    values: grouped
+      ? top.map((g) => toNumber(b.groups.find((c) => c.group === g.group)?.value ?? null))
+      : [toNumber(b.total)],
   }));
-  return { points, series, hiddenGroups: grouped ? Math.max(0, u.groups.length - top.length) : 0 };
+  // A spike marks the bucket holding its hour.
+  const bucketOf = (hour: string) => {
+    const d = new Date(hour);
+    if (u.granularity === "day") d.setUTCHours(0, 0, 0, 0);
+    if (u.granularity === "month") {
+      d.setUTCDate(1);
+      d.setUTCHours(0, 0, 0, 0);
+    }
+    return d.toISOString();
+  };
+  const labels = new Set(points.map((p) => p.label));
+  const markers = [...new Set((u.spikes ?? []).map((h) => label(bucketOf(h))))]
+    .filter((l) => labels.has(l))
+    .map((l) => ({ label: l, text: "spike" }));
+  return { points, series, hiddenGroups: grouped ? Math.max(0, u.groups.length - top.length) : 0, markers };
 }
 
 /** For drawing only: totals are shown from the exact decimal text. */

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { prisma } from "@/lib/db/client";
 import { loadCustomerForecast } from "@/lib/forecast/forecast-for-customer";
+import { chartData } from "@/components/usage/usage-view";
 import { limitsOverview } from "@/lib/limits/limits-overview";
+import { queryUsage } from "@/lib/metering/queries/query-usage";
 import { runForecastAlerts } from "@/lib/limits/run-forecast-alerts";
 import { setLimit } from "@/lib/limits/set-limit";
 import { upsertMeter } from "@/lib/seed/factories";
@@ -108,5 +110,19 @@ describe("forecast and spike alerts", () => {
     const overview = await limitsOverview(await memberOf(c.customer.id), c.customer.id, now);
     expect(overview.history.map((a) => a.kind).sort()).toEqual(["forecast", "spike"]);
     expect(overview.activeAlerts.map((a) => a.kind)).toEqual(["forecast"]);
+    // The usage chart marks the spike's hour (and only it).
+    const member = await memberOf(c.customer.id);
+    const hourly = await queryUsage(member, {
+      customerId: c.customer.id,
+      meterKey: images.key,
+      from: new Date(now.getTime() - DAY),
+      to: now,
+      granularity: "hour",
+      groupBy: null,
+    });
+    expect(hourly.spikes).toEqual([alerts[1].periodStart.toISOString()]);
+    const { markers, points } = chartData(hourly);
+    expect(markers).toHaveLength(1);
+    expect(points.find((p) => p.label === markers[0].label)?.values).toEqual([40]);
   });
 });
