@@ -2,7 +2,7 @@ import "server-only";
 import { runBillingClose } from "@/lib/billing/run-billing-close";
 import { expireGrants } from "@/lib/ledger/expire-grants";
 import { resolveAlerts } from "@/lib/limits/resolve-alerts";
-import { runForecastAlerts } from "@/lib/limits/run-forecast-alerts";
+import { runForecastAlerts } from "@/lib/forecast/run-forecast-alerts";
 import { reportMeterUsage } from "@/lib/metering/notices/report-meter-usage";
 import { runWebhooks } from "@/lib/webhooks/run-webhooks";
 import { deliverNotificationEmails } from "@/lib/notify/email/delivery/deliver-notification-emails";
@@ -21,7 +21,9 @@ const globalForRunner = globalThis as unknown as { __meterlyJobRunner?: JobRunne
  * emails (lib/notify/email) every `emailMs`, beside the tick, so a notice arrives within seconds. Ticks never overlap; errors are logged and the next tick tries again. Every piece is
  * safe with other instances running it at the same time (SKIP LOCKED claims and wallet locks).
  */
-export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailMs?: number } = {}): JobRunner {
+export function startJobRunner(
+  opts: { pollMs?: number; sweepMs?: number; emailMs?: number } = {},
+): JobRunner {
   if (globalForRunner.__meterlyJobRunner) return globalForRunner.__meterlyJobRunner;
   const pollMs = opts.pollMs ?? 1000;
   const sweepMs = opts.sweepMs ?? 60_000;
@@ -40,14 +42,16 @@ export function startJobRunner(opts: { pollMs?: number; sweepMs?: number; emailM
       }
       // Webhooks (lib/webhooks) every tick rather than every sweep: events go out at once and the first retry
       // is due 5 s after a failure; when idle it is two indexed queries.
-      if (!stopped) await runWebhooks().catch((e) => console.error("webhooks:", e instanceof Error ? e.message : e));
+      if (!stopped)
+        await runWebhooks().catch((e) => console.error("webhooks:", e instanceof Error ? e.message : e));
       // Email runs beside the tick, not awaited: a slow or unreachable SMTP server never holds up charges.
       if (!stopped && !emailing && Date.now() - lastEmail >= emailMs) {
         lastEmail = Date.now();
         emailing = deliverNotificationEmails()
           .then(
             (mail) => {
-              if (mail.emails) console.log(`email: sent ${mail.emails} email(s) for ${mail.notifications} notification(s)`);
+              if (mail.emails)
+                console.log(`email: sent ${mail.emails} email(s) for ${mail.notifications} notification(s)`);
             },
             (e: unknown) => console.error("email delivery:", e instanceof Error ? e.message : e),
           )

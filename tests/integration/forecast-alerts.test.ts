@@ -6,7 +6,7 @@ import { loadCustomerForecast } from "@/lib/forecast/forecast-for-customer";
 import { chartData } from "@/components/usage/usage-view";
 import { limitsOverview } from "@/lib/limits/limits-overview";
 import { queryUsage } from "@/lib/metering/queries/query-usage";
-import { runForecastAlerts } from "@/lib/limits/run-forecast-alerts";
+import { runForecastAlerts } from "@/lib/forecast/run-forecast-alerts";
 import { setLimit } from "@/lib/limits/set-limit";
 import { upsertMeter } from "@/lib/seed/factories";
 import { publishedPlan } from "../support/plan-fixtures";

@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
-import { loadCustomerForecast } from "@/lib/forecast/forecast-for-customer";
+import { loadCustomerForecast } from "./forecast-for-customer";
 import { queueNotifications } from "@/lib/notifications/queue-notifications";
 import { forecastCrossings } from "./forecast-crossings";
 

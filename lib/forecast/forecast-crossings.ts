@@ -1,4 +1,4 @@
-import type { ForecastDto } from "@/lib/forecast/forecast-dto";
+import type { ForecastDto } from "./forecast-dto";
 
 type Limit = { id: string; scope: string; limit: string; thresholds: number[] };
 
