@@ -2,9 +2,10 @@
 
 import {
   Bar,
-  BarChart,
   CartesianGrid,
+  ComposedChart,
   Legend,
+  Line,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -43,7 +44,8 @@ export function UsageChart({
   lines = [],
 }: {
   points: ChartPoint[];
-  series: { name: string }[];
+  /** Bars by default; a "line" series (dashed or not) is drawn over them, e.g. a projection. */
+  series: { name: string; kind?: "bar" | "line"; dashed?: boolean }[];
   stacked: boolean;
   formatValue: (v: number) => string;
   ariaLabel: string;
@@ -60,7 +62,7 @@ export function UsageChart({
   return (
     <div role="img" aria-label={ariaLabel} style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <ComposedChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#64748b" }} tickLine={false} minTickGap={16} />
           <YAxis
@@ -94,18 +96,32 @@ export function UsageChart({
               label={{ value: l.text, position: "insideTopRight", fill: "#a16207", fontSize: 11 }}
             />
           ))}
-          {series.map((s, i) => (
-            <Bar
-              key={i}
-              dataKey={`s${i}`}
-              name={s.name}
-              stackId={stacked ? "stack" : undefined}
-              fill={COLORS[i % COLORS.length]}
-              isAnimationActive={false}
-              maxBarSize={48}
-            />
-          ))}
-        </BarChart>
+          {series.map((s, i) =>
+            s.kind === "line" ? (
+              <Line
+                key={i}
+                dataKey={`s${i}`}
+                name={s.name}
+                stroke={COLORS[i % COLORS.length]}
+                strokeWidth={2}
+                strokeDasharray={s.dashed ? "6 4" : undefined}
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ) : (
+              <Bar
+                key={i}
+                dataKey={`s${i}`}
+                name={s.name}
+                stackId={stacked ? "stack" : undefined}
+                fill={COLORS[i % COLORS.length]}
+                isAnimationActive={false}
+                maxBarSize={48}
+              />
+            ),
+          )}
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
   );

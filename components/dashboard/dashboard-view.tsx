@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/data/fetch-json";
 import { dashboardKeys } from "@/components/data/query-keys";
 import { LimitBar } from "@/components/limits/limit-bar";
+import { SpendChart } from "./spend-chart";
 import type { DashboardSummary } from "@/lib/dashboard/dashboard-summary";
 
 const card = "block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-300";
@@ -20,6 +21,8 @@ export function DashboardView({ initial }: { initial: DashboardSummary }) {
     refetchInterval: 5000,
   });
   const c = data.credits;
+  const spendLimits = data.limits.find((s) => s.scope === "spend")?.limits ?? [];
+  const budget = spendLimits.length ? Math.min(...spendLimits.map((l) => Number(l.amount))) : null;
   return (
     <div className="space-y-4">
       <div className="grid gap-4 md:grid-cols-3">
@@ -137,6 +140,15 @@ export function DashboardView({ initial }: { initial: DashboardSummary }) {
           )}
         </Link>
       </div>
+      {data.forecast?.spendPath && data.forecast.spendPath.length > 0 && (
+        <section
+          className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+          data-testid="dash-spend-chart"
+        >
+          <h2 className="mb-2 text-sm font-medium text-slate-500">Cumulative spend this period</h2>
+          <SpendChart path={data.forecast.spendPath} currency={data.forecast.currency} budgetMinor={budget} />
+        </section>
+      )}
       <p className="text-xs text-slate-400">
         {error
           ? `Could not refresh: ${error.message}. Retrying…`

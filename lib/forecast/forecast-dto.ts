@@ -3,6 +3,7 @@ import type { CurrencyCode } from "@/lib/money/currencies";
 import { MoneyDecimal, ZERO } from "@/lib/money/decimal";
 import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
 import type { PeriodForecast } from "./forecast-period";
+import type { SpendPathPoint } from "./spend-path";
 
 type Range<T> = { low: T; mid: T; high: T };
 
@@ -35,6 +36,8 @@ export type ForecastDto = {
   projected: { total: Range<MoneyDto>; until: string } | null;
   meters: MeterForecastDto[];
   spikes: SpikeDto[];
+  /** The period's cumulative usage spend by day: so far, then projected (lib/forecast/spend-path.ts). */
+  spendPath?: SpendPathPoint[];
 };
 
 type MeterInfo = { id: string; key: string; name: string; unit: string };

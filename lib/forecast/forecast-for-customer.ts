@@ -1,4 +1,9 @@
 import "server-only";
+import type Decimal from "decimal.js";
+import { MoneyDecimal } from "@/lib/money/decimal";
+import type { PriceModel } from "@/lib/rating/price-model";
+import { priceModelSchema } from "@/lib/rating/price-model-schema";
+import { spendPath } from "./spend-path";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { loadPeriodInputs } from "@/lib/billing/load-period-inputs";
@@ -88,10 +93,44 @@ export async function loadCustomerForecast(
     SPIKE_HOURS,
     { currency: inputs.currency, ...spikeOptions },
   );
-  return forecastDto(
-    forecast,
-    prices.map((p) => ({ id: p.meterId, ...p.meter })),
-    spikes,
+  const periodRows =
+    period.start >= since
+      ? rows.filter((r) => r.bucket >= period.start)
+      : await loadUsageHistory(customerId, additive, period.start, now);
+  const path = spendPath({
+    periodStart: period.start,
+    periodEnd: forecast.horizon > period.end ? forecast.horizon : period.end,
     now,
-  );
+    currency: inputs.currency,
+    meters: prices
+      .filter((p) => ids.has(p.meterId))
+      .map((p) => ({ meterId: p.meterId, priceModel: priceModelSchema.parse(p.priceModel) as PriceModel })),
+    unitsByDay: unitsByDay(periodRows, period.start),
+    histories,
+  });
+  return {
+    ...forecastDto(
+      forecast,
+      prices.map((p) => ({ id: p.meterId, ...p.meter })),
+      spikes,
+      now,
+    ),
+    spendPath: path,
+  };
+}
+
+/** Hourly rows as units per meter and UTC day since `start`'s day (index 0). */
+function unitsByDay(
+  rows: readonly { meterId: string; bucket: Date; value: string }[],
+  start: Date,
+): Map<string, Decimal[]> {
+  const first = Math.floor(start.getTime() / DAY) * DAY;
+  const out = new Map<string, Decimal[]>();
+  for (const r of rows) {
+    const i = Math.floor((r.bucket.getTime() - first) / DAY);
+    const days = out.get(r.meterId) ?? [];
+    days[i] = (days[i] ?? new MoneyDecimal(0)).plus(r.value);
+    out.set(r.meterId, days);
+  }
+  return out;
 }
