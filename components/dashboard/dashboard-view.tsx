@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/data/fetch-json";
 import { dashboardKeys } from "@/components/data/query-keys";
-import { LimitBar } from "@/components/limits/limit-bar";
+import { LimitProgress } from "@/components/limits/limit-progress";
 import { SpendChart } from "./spend-chart";
 import type { DashboardSummary } from "@/lib/dashboard/dashboard-summary";
 
@@ -97,20 +97,9 @@ export function DashboardView({ initial }: { initial: DashboardSummary }) {
               {data.limits.flatMap((s) =>
                 s.limits.map((l) => (
                   <li key={`${s.scope}-${l.setBy}`} className="space-y-1 text-sm">
-                    <div className="flex justify-between">
-                      <span>
-                        {s.label}: {s.formatted} of {l.formatted} {l.mode === "hard_cap" ? "(hard cap)" : ""}
-                      </span>
-                      <span className="tabular-nums text-slate-500">
-                        {Math.round((Number(s.value) / Number(l.amount)) * 100)}%
-                      </span>
-                    </div>
-                    <LimitBar
-                      value={Number(s.value)}
-                      limit={Number(l.amount)}
-                      thresholds={l.thresholds}
-                      hardCap={l.mode === "hard_cap"}
-                    />
+                    <LimitProgress scope={s} limit={l}>
+                      {s.label}: {s.formatted} of {l.formatted} {l.mode === "hard_cap" ? "(hard cap)" : ""}
+                    </LimitProgress>
                   </li>
                 )),
               )}

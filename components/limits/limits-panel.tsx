@@ -1,6 +1,6 @@
 import type { LimitScopeDto, LimitsOverview } from "@/lib/limits/limits-overview";
 import type { FormAction, SubmitAction } from "@/lib/forms/form-state";
-import { LimitBar } from "./limit-bar";
+import { LimitProgress } from "./limit-progress";
 import { LimitForm, type LimitFormState } from "./limit-form";
 
 const MODE = { alert: "alert only", hard_cap: "hard cap" } as const;
@@ -67,25 +67,14 @@ function ScopeCard({
       {s.limits.length === 0 && <p className="text-sm text-slate-500">No limit set.</p>}
       {s.limits.map((l) => (
         <div key={l.setBy} className="space-y-1" data-testid={`limit-${l.setBy}`}>
-          <div className="flex justify-between text-sm">
-            <span>
-              {l.setBy === owner
-                ? "Your limit"
-                : owner === "customer"
-                  ? "Your provider's limit"
-                  : "The customer's own limit"}
-              : <strong>{l.formatted}</strong> ({MODE[l.mode]}; alerts at {l.thresholds.join(", ")}%)
-            </span>
-            <span className="tabular-nums text-slate-600">
-              {Math.round((Number(s.value) / Number(l.amount)) * 100)}%
-            </span>
-          </div>
-          <LimitBar
-            value={Number(s.value)}
-            limit={Number(l.amount)}
-            thresholds={l.thresholds}
-            hardCap={l.mode === "hard_cap"}
-          />
+          <LimitProgress scope={s} limit={l}>
+            {l.setBy === owner
+              ? "Your limit"
+              : owner === "customer"
+                ? "Your provider's limit"
+                : "The customer's own limit"}
+            : <strong>{l.formatted}</strong> ({MODE[l.mode]}; alerts at {l.thresholds.join(", ")}%)
+          </LimitProgress>
         </div>
       ))}
       {ceiling && (

@@ -4,7 +4,7 @@ import { pgSql } from "@/lib/db/sql";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { AppError } from "@/lib/errors/app-error";
-import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
+import { periodInForce } from "@/lib/subscriptions/period-in-force";
 import { composeInvoice } from "./compose-invoice";
 import { upcomingDto, type InvoiceDto } from "./invoice-dto";
 import { loadPeriodInputs } from "./load-period-inputs";
@@ -25,12 +25,9 @@ export async function previewUpcomingInvoice(
     select: { currency: true },
   });
   if (!customer) throw new AppError("NOT_FOUND", "No such customer");
-  const sub = await prisma.subscription.findFirst({
-    where: { customerId, startedAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
-    include: { planVersion: { select: { interval: true } } },
-  });
-  if (!sub) return null;
-  const period = billingPeriodAt(sub.anchorAt, sub.planVersion.interval, now);
+  const inForce = await periodInForce(customerId, now);
+  if (!inForce) return null;
+  const { period } = inForce;
   const [inputs] = await loadPeriodInputs(pgSql(pool()), [
     { customerId, currency: customer.currency, period },
   ]);

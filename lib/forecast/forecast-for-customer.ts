@@ -10,7 +10,7 @@ import { loadPeriodInputs } from "@/lib/billing/load-period-inputs";
 import { pool, prisma } from "@/lib/db/client";
 import { pgSql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
-import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
+import { periodInForce } from "@/lib/subscriptions/period-in-force";
 import { findRecentSpikes } from "./find-recent-spikes";
 import { forecastDto, type ForecastDto } from "./forecast-dto";
 import { forecastPeriod } from "./forecast-period";
@@ -52,12 +52,9 @@ export async function loadCustomerForecast(
     select: { currency: true },
   });
   if (!customer) throw new AppError("NOT_FOUND", "No such customer");
-  const sub = await prisma.subscription.findFirst({
-    where: { customerId, startedAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
-    include: { planVersion: { select: { interval: true } } },
-  });
-  if (!sub) return null;
-  const period = billingPeriodAt(sub.anchorAt, sub.planVersion.interval, now);
+  const inForce = await periodInForce(customerId, now);
+  if (!inForce) return null;
+  const { period } = inForce;
   const [inputs] = await loadPeriodInputs(pgSql(pool()), [
     { customerId, currency: customer.currency, period },
   ]);

@@ -7,7 +7,7 @@ import { parseCurrency, type CurrencyCode } from "@/lib/money/currencies";
 import { formatMinor } from "@/lib/money/format";
 import { formatQuantity } from "@/lib/money/format-major";
 import { fromMinorUnits } from "@/lib/money/round";
-import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
+import { periodInForce } from "@/lib/subscriptions/period-in-force";
 
 /** One limit as a page shows it: who set it, the mode, the amount and the thresholds, with the value it is measured against. */
 export type LimitDto = {
@@ -71,11 +71,11 @@ export async function limitsOverview(
   });
   if (!customer) throw new AppError("NOT_FOUND", "No such customer");
   const currency = parseCurrency(customer.currency);
-  const sub = await prisma.subscription.findFirst({
-    where: { customerId, startedAt: { lte: now }, OR: [{ endsAt: null }, { endsAt: { gt: now } }] },
-    include: { planVersion: { select: { interval: true, prices: { include: { meter: true } } } } },
-  });
-  const period = sub ? billingPeriodAt(sub.anchorAt, sub.planVersion.interval, now) : null;
+  const inForce = await periodInForce(customerId, now);
+  const period = inForce?.period ?? null;
+  const prices = inForce
+    ? await prisma.planPrice.findMany({ where: { planVersionId: inForce.planVersionId }, include: { meter: true } })
+    : [];
   const [limits, spend, quantities, alerts] = await Promise.all([
     prisma.spendingLimit.findMany({ where: { customerId }, orderBy: [{ scope: "asc" }, { setBy: "asc" }] }),
     period
@@ -93,7 +93,7 @@ export async function limitsOverview(
       : [],
     prisma.limitAlert.findMany({ where: { customerId }, orderBy: { triggeredAt: "desc" }, take: 100 }),
   ]);
-  const meters = new Map((sub?.planVersion.prices ?? []).map((p) => [p.meterId, p.meter]));
+  const meters = new Map(prices.map((p) => [p.meterId, p.meter]));
   for (const l of limits)
     if (l.meterId && !meters.has(l.meterId)) {
       const m = await prisma.meter.findUnique({ where: { id: l.meterId } });
