@@ -1,5 +1,6 @@
 import type { AlertDto } from "@/lib/limits/limits-overview";
 import { shortDate } from "@/lib/billing/short-date";
+import { formatQuantity as groupDigits } from "@/lib/money/format-major";
 
 const what = (a: AlertDto) =>
   a.kind === "cap_reached"
@@ -7,7 +8,7 @@ const what = (a: AlertDto) =>
     : a.kind === "forecast"
       ? `Projected to exceed ${a.threshold}% of the limit by the period's end`
       : a.kind === "spike"
-        ? `Usage spike: ${a.value} in the hour from ${new Date(a.periodStart).toISOString().slice(11, 16)} UTC`
+        ? `Usage spike: ${groupDigits(a.value)} in the hour of ${shortDate(new Date(a.periodStart))}, ${new Date(a.periodStart).toISOString().slice(11, 16)} UTC`
         : `${a.threshold}% of the limit reached`;
 
 /** The alerts of a customer's limits, newest first: what was crossed, when, and whether usage fell back under it. */

@@ -26,7 +26,7 @@ export function analyticsCsv(a: CompanyAnalytics, table: AnalyticsTable): string
       "month",
       `base_fees_${c}`,
       `minimum_spend_${c}`,
-      ...a.meters.map((x) => `usage_${x.name}_${c}`),
+      ...a.meters.map((x) => `usage_${x.key}_${c}`),
       `credit_notes_${c}`,
       `total_${c}`,
     ]);

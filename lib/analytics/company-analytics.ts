@@ -18,7 +18,7 @@ export type CompanyAnalytics = {
   currency: CurrencyCode;
   currencies: string[];
   asOf: string;
-  meters: { id: string; name: string }[];
+  meters: { id: string; key: string; name: string }[];
   revenue: {
     month: string;
     baseFees: MoneyDto;
@@ -103,7 +103,9 @@ export async function companyAnalytics(
     creditsByMonth(sql, currency, from, to),
     receivables(sql, currency, now),
     topCustomers(sql, currency, thisMonth),
-    sql.query<{ id: string; name: string }>(`SELECT id::text, name FROM meters ORDER BY name`),
+    sql.query<{ id: string; key: string; name: string }>(
+      `SELECT id::text, key, name FROM meters ORDER BY name, key`,
+    ),
   ]);
   const full = revenue.filter(
     (m) => m.month < `${thisMonth.getUTCFullYear()}-${String(thisMonth.getUTCMonth() + 1).padStart(2, "0")}`,

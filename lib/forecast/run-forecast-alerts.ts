@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { prismaSql } from "@/lib/db/sql";
+import { prismaSql, type Sql } from "@/lib/db/sql";
 import { loadCustomerForecast } from "./forecast-for-customer";
 import { queueNotifications } from "@/lib/notifications/queue-notifications";
 import { forecastCrossings } from "./forecast-crossings";
@@ -40,7 +40,7 @@ export async function runForecastAlerts(
     );
     const meterIds = new Map(forecast.meters.map((m) => [m.meter.key, m.meter.id]));
     const spikes = forecast.spikes.filter((s) => meterIds.has(s.meter));
-    if (crossings.length === 0 && spikes.length === 0) continue;
+    if (crossings.length === 0 && spikes.length === 0 && !forecast.projected) continue;
     made += await prisma.$transaction(async (tx) => {
       const sql = prismaSql(tx);
       const rows = [
@@ -114,8 +114,46 @@ export async function runForecastAlerts(
               };
         }),
       );
+      if (forecast.projected)
+        await resolveStaleForecasts(sql, customerId, forecast.period.start, crossings, forecast.currency);
       return inserted.length;
     });
   }
   return made;
+}
+
+/**
+ * A forecast alert holds while the period is still projected to pass its threshold and has not reached it:
+ * once it came true (the threshold's own alert fires), or the projection fell under it, or the limit went,
+ * it is resolved, once, with `alert.resolved`.
+ */
+async function resolveStaleForecasts(
+  sql: Sql,
+  customerId: string,
+  periodStart: string,
+  holding: readonly { limitId: string; threshold: number }[],
+  currency: string,
+): Promise<void> {
+  const done = await sql.query<{ id: string; limit_id: string; threshold: number }>(
+    `UPDATE limit_alerts a SET resolved_at = now()
+     WHERE a.customer_id = $1::uuid AND a.kind = 'forecast' AND a.resolved_at IS NULL AND a.period_start = $2::timestamptz
+       AND NOT EXISTS (SELECT 1 FROM unnest($3::uuid[], $4::int[]) AS h(l, t) WHERE h.l = a.limit_id AND h.t = a.threshold)
+     RETURNING a.id::text, a.limit_id::text, a.threshold`,
+    [customerId, periodStart, holding.map((h) => h.limitId), holding.map((h) => h.threshold)],
+  );
+  await queueNotifications(
+    sql,
+    done.map((d) => ({
+      customerId,
+      kind: "alert.resolved" as const,
+      payload: {
+        alertId: d.id,
+        kind: "forecast",
+        limitId: d.limit_id,
+        threshold: d.threshold,
+        periodStart,
+        currency,
+      },
+    })),
+  );
 }

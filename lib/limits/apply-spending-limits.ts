@@ -88,7 +88,7 @@ function uniquePeriods(periods: readonly Touched[]): Touched[] {
 }
 
 /** The alerts of every threshold each value has reached, inserted once (ON CONFLICT), and a notification for each new one. */
-async function recordCrossings(sql: Sql, rows: readonly LimitValueRow[]): Promise<void> {
+export async function recordCrossings(sql: Sql, rows: readonly LimitValueRow[]): Promise<void> {
   const crossed: { row: LimitValueRow; threshold: number }[] = [];
   for (const row of rows) {
     const value = new MoneyDecimal(row.value).times(100);

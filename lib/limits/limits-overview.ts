@@ -74,7 +74,10 @@ export async function limitsOverview(
   const inForce = await periodInForce(customerId, now);
   const period = inForce?.period ?? null;
   const prices = inForce
-    ? await prisma.planPrice.findMany({ where: { planVersionId: inForce.planVersionId }, include: { meter: true } })
+    ? await prisma.planPrice.findMany({
+        where: { planVersionId: inForce.planVersionId },
+        include: { meter: true },
+      })
     : [];
   const [limits, spend, quantities, alerts] = await Promise.all([
     prisma.spendingLimit.findMany({ where: { customerId }, orderBy: [{ scope: "asc" }, { setBy: "asc" }] }),

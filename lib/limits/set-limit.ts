@@ -12,6 +12,7 @@ import { formatQuantity } from "@/lib/money/format-major";
 import { majorToMinor } from "@/lib/money/major-units";
 import { MoneyDecimal } from "@/lib/money/decimal";
 import { limitInput } from "./limit-input";
+import { alertReachedThresholds } from "./alert-reached-thresholds";
 import { resolveAlerts } from "./resolve-alerts";
 
 const unprocessable = (field: string, rule: string, message: string): never => {
@@ -72,8 +73,9 @@ export async function setLimit(actor: Actor, customerId: string, input: unknown)
     );
     return row;
   });
-  // A raised limit may put this period's value back under alerts it had crossed.
+  // A raised limit may put this period's value back under alerts it had crossed; a lower one over new ones.
   await resolveAlerts([customerId]);
+  await alertReachedThresholds(customerId);
   return saved;
 }
 

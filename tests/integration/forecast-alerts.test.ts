@@ -124,5 +124,23 @@ describe("forecast and spike alerts", () => {
     const { markers, points } = chartData(hourly);
     expect(markers).toHaveLength(1);
     expect(points.find((p) => p.label === markers[0].label)?.values).toEqual([40]);
+
+    // A limit raised far above the projection: the forecast no longer holds, and the sweep resolves it once.
+    await setLimit(admin, c.customer.id, {
+      scope: "spend",
+      amount: ((limit * 10) / 100).toFixed(2),
+      mode: "alert",
+      thresholds: [80, 500],
+    });
+    expect(await runForecastAlerts(now, { customerIds: [c.customer.id] })).toBe(0);
+    await runForecastAlerts(now, { customerIds: [c.customer.id] });
+    const forecastAlert = await prisma.limitAlert.findFirstOrThrow({
+      where: { customerId: c.customer.id, kind: "forecast" },
+    });
+    expect(forecastAlert.resolvedAt).not.toBeNull();
+    const resolved = await prisma.notification.findMany({
+      where: { customerId: c.customer.id, kind: "alert.resolved" },
+    });
+    expect(resolved.map((n) => (n.payload as { kind: string }).kind)).toEqual(["forecast"]);
   });
 });

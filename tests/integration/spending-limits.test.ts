@@ -268,4 +268,21 @@ describe("spending limits at ingestion", () => {
       await prisma.notification.count({ where: { customerId: c.customer.id, kind: "alert.triggered" } }),
     ).toBe(2);
   });
+
+  it("alerts at once for thresholds already reached when a limit is set, not only at the next event", async () => {
+    const c = await customer();
+    await post(c.key.secret, { events: [0, 1, 2].map((i) => image(c.customer.externalId, `pre-${i}`)) });
+    // $0.75 spent; a $1.00 limit's 50% threshold is already behind it, its 80% is not.
+    await setLimit(await memberOf(c.customer.id), c.customer.id, {
+      scope: "spend",
+      amount: "1.00",
+      mode: "alert",
+      thresholds: [50, 80],
+    });
+    const alerts = await prisma.limitAlert.findMany({ where: { customerId: c.customer.id } });
+    expect(alerts.map((a) => [a.kind, a.threshold])).toEqual([["threshold", 50]]);
+    expect(
+      await prisma.notification.count({ where: { customerId: c.customer.id, kind: "alert.triggered" } }),
+    ).toBe(1);
+  });
 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { companyAnalytics } from "@/lib/analytics/company-analytics";
+import { isKnownCurrency } from "@/lib/money/currencies";
 import { DataTable } from "@/components/ui/data-table";
 import { RevenueChart } from "@/components/analytics/revenue-chart";
 
@@ -48,7 +49,9 @@ export default async function AnalyticsPage({
   searchParams: Promise<{ currency?: string }>;
 }) {
   const admin = await requireAdmin();
-  const a = await companyAnalytics(admin, { currency: (await searchParams).currency ?? null });
+  const asked = (await searchParams).currency ?? null;
+  const known = asked === null || isKnownCurrency(asked);
+  const a = await companyAnalytics(admin, { currency: known ? asked : null });
   const c = a.currency;
   const series = ["Base fees", "Minimum spend", ...a.meters.map((m) => m.name)];
   const chart = a.revenue.map((r) => ({
@@ -81,6 +84,11 @@ export default async function AnalyticsPage({
           ))}
         </nav>
       </div>
+      {!known && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          &ldquo;{asked}&rdquo; is not a currency Meterly knows; showing {c}.
+        </p>
+      )}
       <div className="grid gap-4 md:grid-cols-4">
         <Stat
           label="MRR (subscription fees)"
