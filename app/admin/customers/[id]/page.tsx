@@ -11,6 +11,8 @@ import { saveCollectionTermsAction } from "./billing-terms-actions";
 import { adjustCreditsAction, grantPromotionalAction } from "./credit-actions";
 import { limitsOverview } from "@/lib/limits/limits-overview";
 import { LimitsPanel } from "@/components/limits/limits-panel";
+import { CustomerSpendPanel } from "@/components/analytics/customer-spend-panel";
+import { parseCurrency } from "@/lib/money/currencies";
 import { removeAdminLimitAction, setAdminLimitAction } from "./limit-actions";
 
 export const dynamic = "force-dynamic";
@@ -48,6 +50,11 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         dunningEnabled={billing.dunningEnabled}
         creditNoteSettlement={billing.creditNoteSettlement}
         action={saveCollectionTermsAction}
+      />
+      <CustomerSpendPanel
+        admin={admin}
+        customerId={customer.id}
+        currency={parseCurrency(customer.currency)}
       />
       <section className="space-y-3" data-testid="customer-limits">
         <h2 className="text-lg font-semibold">Spending limits</h2>
