@@ -1,7 +1,7 @@
 /**
- * `npm run bench:check [-- --embedded --runs N --seconds S --build --no-floors]`: latency and throughput of
- * the entitlement check (GET /api/v1/customers/{externalId}/entitlements[?meter=]) on the built app
- * (`next start` with METERLY_BENCH=1; it builds first when .next/BUILD_ID is missing, or with --build) on a
+ * `npm run bench:check [-- --embedded --runs N --seconds S --build --no-floors --profile]`: latency and
+ * throughput of the entitlement check (GET /api/v1/customers/{externalId}/entitlements[?meter=]) on the
+ * built app (`next start` with METERLY_BENCH=1; it builds first when .next/BUILD_ID is missing, or with --build) on a
  * fresh PostgreSQL database on 127.0.0.1:5432 (dropped after), or with --embedded on the embedded PGlite.
  * See BENCHMARKS.md.
  *
@@ -14,9 +14,13 @@
  * p50, p99 and requests/s of each per run, then the medians and their range, the ratio of the rates (median
  * of the runs'), and the floor: the median p99 of the check from 16 clients under 10 ms. Last, it checks
  * the answers again. Exit 1 if an answer is wrong, 2 if the floor is missed on PostgreSQL (--no-floors:
- * report only; on --embedded the floor is reported, not enforced).
+ * report only; on --embedded the floor is reported, not enforced). --profile makes the app write V8 CPU
+ * profiles (their folder is printed at the end).
  */
 import type { ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { freePort } from "@/lib/db/free-port";
 import {
   benchUrl,
@@ -37,7 +41,9 @@ import { machineCpuSeconds, namedCpuSeconds, treeCpuSeconds } from "./proc-stats
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
 if (flag("help")) {
-  console.log("Usage: npm run bench:check [-- --embedded --runs N --seconds S --build --no-floors]");
+  console.log(
+    "Usage: npm run bench:check [-- --embedded --runs N --seconds S --build --no-floors --profile]",
+  );
   console.log("What it does: the header of tools/bench/check.ts; figures: BENCHMARKS.md.");
   process.exit(0);
 }
@@ -52,6 +58,8 @@ const CUSTOMERS = 100;
 const CONCURRENCY = 16;
 const WARMUP_MS = 5000;
 const FLOOR_P99_MS = 10;
+/** --profile: the app writes V8 CPU profiles (open in Chrome DevTools) to a temporary folder, printed at the end. */
+const PROFILE_DIR = flag("profile") ? mkdtempSync(path.join(os.tmpdir(), "meterly-bench-check-prof-")) : null;
 
 async function main() {
   if (!(RUNS >= 1 && SECONDS > 0)) throw new Error("--runs and --seconds take positive numbers");
@@ -73,7 +81,7 @@ async function main() {
     const customers = profiles(CUSTOMERS);
     const key = await seedCheck(db.url, customers);
     const port = await freePort();
-    const server = startApp(db.url, port);
+    const server = startApp(db.url, port, PROFILE_DIR);
     children.push(server);
     cleanups.push(() => stopProcess(server));
     await waitUntilServing(port, server, "bench:check");
@@ -143,6 +151,7 @@ async function main() {
       concurrency: CONCURRENCY,
       floorP99Ms: FLOOR_P99_MS,
     });
+    if (PROFILE_DIR) console.log(`  CPU profiles of the app (written when it stops): ${PROFILE_DIR}`);
     const after = await verifyAnswers(origin, key, customers);
     if (after.length > 0) {
       console.error(`\nFAILED: wrong entitlement answers after the load:\n  ${after.join("\n  ")}`);
