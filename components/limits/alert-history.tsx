@@ -32,7 +32,9 @@ export function AlertHistory({ alerts }: { alerts: AlertDto[] }) {
       <tbody>
         {alerts.map((a) => (
           <tr key={a.id} className="border-t border-slate-100">
-            <td className="py-1.5">{shortDate(new Date(a.triggeredAt))}</td>
+            <td className="py-1.5">
+              {shortDate(new Date(a.triggeredAt))}, {new Date(a.triggeredAt).toISOString().slice(11, 16)} UTC
+            </td>
             <td>{a.label}</td>
             <td>{what(a)}</td>
             <td>

@@ -4,11 +4,13 @@ export function LimitBar({
   limit,
   thresholds,
   hardCap,
+  label = "Progress toward the limit",
 }: {
   value: number;
   limit: number;
   thresholds: number[];
   hardCap: boolean;
+  label?: string;
 }) {
   const pct = limit > 0 ? (value / limit) * 100 : 0;
   const scale = Math.max(100, ...thresholds, Math.min(pct, 1000));
@@ -24,9 +26,11 @@ export function LimitBar({
     <div
       className="relative h-3 w-full rounded-full bg-slate-100"
       role="progressbar"
+      aria-label={label}
       aria-valuenow={Math.round(pct)}
       aria-valuemin={0}
-      aria-valuemax={100}
+      aria-valuemax={Math.max(100, Math.round(pct))}
+      aria-valuetext={`${Math.round(pct)}% of the limit`}
     >
       <div
         className={`h-3 rounded-full ${color}`}

@@ -26,7 +26,13 @@ export function LimitProgress({
         limit={amount}
         thresholds={limit.thresholds}
         hardCap={limit.mode === "hard_cap"}
+        label={`${scope.label}: ${scope.formatted} of ${limit.formatted}`}
       />
+      {limit.mode === "hard_cap" && value >= amount && (
+        <p className="text-xs font-medium text-red-700" data-testid="cap-reached">
+          Cap reached: usage beyond it is refused until the period ends or the cap is raised.
+        </p>
+      )}
     </>
   );
 }

@@ -46,7 +46,12 @@ export async function checkEntitlement(
   meter: string | null,
   now = new Date(),
 ): Promise<Entitlement> {
-  const { rows } = await pool().query<EntitlementRow>(ENTITLEMENT_QUERY, [externalId, meter]);
+  // Named: each connection plans it once (planning cost more than running it, unnamed).
+  const { rows } = await pool().query<EntitlementRow>({
+    name: "meterly_entitlement",
+    text: ENTITLEMENT_QUERY,
+    values: [externalId, meter],
+  });
   const r = rows[0];
   if (actor.customerId !== null && r?.id !== actor.customerId)
     throw new AppError("FORBIDDEN", "This API key is limited to another customer");
