@@ -179,7 +179,12 @@ test("a member's dashboard shows this period's spend, the projected band, the cr
   await expect(alerts).not.toContainText("Projected to exceed 100%");
   const spike = alerts.getByText(/^Usage spike: /);
   await expect(spike).toHaveCount(1);
-  expect(burstHours.map((h) => `Usage spike: ${BURST_TOKENS} in the hour from ${h} UTC`)).toContain(
-    await spike.textContent(),
+  // "Usage spike: 5,000 in the hour of Dec 6, 2026, 21:00 UTC": the burst's hour, with its day.
+  const text = (await spike.textContent()) ?? "";
+  const found = /^Usage spike: ([\d,]+) in the hour of [A-Z][a-z]{2} \d{1,2}, \d{4}, (\d{2}:\d{2}) UTC$/.exec(
+    text,
   );
+  expect(found, text).not.toBeNull();
+  expect(found![1].replace(/,/g, "")).toBe(String(BURST_TOKENS));
+  expect(burstHours).toContain(found![2]);
 });
