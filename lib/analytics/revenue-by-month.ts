@@ -14,13 +14,16 @@ export type RevenueMonth = {
   totalMinor: bigint;
 };
 
-const LINES = `
-SELECT to_char(date_trunc('month', i.period_start AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, l.kind::text, l.meter_id::text,
-  sum(l.amount_minor)::text AS amount
-FROM invoices i JOIN invoice_lines l ON l.customer_id = i.customer_id AND l.invoice_id = i.id
-WHERE i.status IN ('OPEN', 'PAID', 'UNCOLLECTIBLE') AND i.currency = $1 AND l.kind <> 'CREDITS_APPLIED'
-  AND i.period_start >= $2::timestamptz AND i.period_start < $3::timestamptz
-GROUP BY 1, 2, 3`;
+// Grouped by the month's start and named after: to_char on the groups, not on every line.
+export const LINES = `
+SELECT to_char(x.month, 'YYYY-MM') AS month, x.kind, x.meter_id, x.amount::text AS amount
+FROM (
+  SELECT date_trunc('month', i.period_start AT TIME ZONE 'UTC') AS month, l.kind::text AS kind, l.meter_id::text AS meter_id,
+    sum(l.amount_minor) AS amount
+  FROM invoices i JOIN invoice_lines l ON l.customer_id = i.customer_id AND l.invoice_id = i.id
+  WHERE i.status IN ('OPEN', 'PAID', 'UNCOLLECTIBLE') AND i.currency = $1 AND l.kind <> 'CREDITS_APPLIED'
+    AND i.period_start >= $2::timestamptz AND i.period_start < $3::timestamptz
+  GROUP BY 1, 2, 3) x`;
 
 const NOTES = `
 SELECT to_char(date_trunc('month', i.period_start AT TIME ZONE 'UTC'), 'YYYY-MM') AS month,

@@ -6,10 +6,11 @@ import { priceModelSchema } from "@/lib/rating/price-model-schema";
 import { spendPath } from "./spend-path";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
-import { loadPeriodInputs } from "@/lib/billing/load-period-inputs";
+import { loadPeriodInputs, type VersionCache } from "@/lib/billing/load-period-inputs";
 import { pool, prisma } from "@/lib/db/client";
 import { pgSql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
+import type { ComposedInvoice } from "@/lib/billing/invoice-types";
 import { periodInForce } from "@/lib/subscriptions/period-in-force";
 import { findRecentSpikes } from "./find-recent-spikes";
 import { forecastDto, type ForecastDto } from "./forecast-dto";
@@ -23,6 +24,12 @@ const DAY = 24 * HOUR;
 const HISTORY_DAYS = 28;
 /** Spikes reported: the hours of the last 7 days. */
 const SPIKE_HOURS = 7 * 24;
+/**
+ * Plan versions with their prices, by id, kept across forecasts: a version is immutable once published, and
+ * subscriptions only use published ones. Bounded: emptied when it grows past the cap.
+ */
+const versions: VersionCache = new Map();
+const VERSIONS_CACHED = 1000;
 
 /**
  * The current period's forecast for a customer at `now`: the upcoming invoice so far, the whole period's
@@ -54,16 +61,33 @@ export async function loadCustomerForecast(
   if (!customer) throw new AppError("NOT_FOUND", "No such customer");
   const inForce = await periodInForce(customerId, now);
   if (!inForce) return null;
-  const { period } = inForce;
-  const [inputs] = await loadPeriodInputs(pgSql(pool()), [
-    { customerId, currency: customer.currency, period },
-  ]);
+  return (await forecastInPeriod(customerId, customer.currency, inForce.period, now, spikeOptions)).forecast;
+}
+
+/**
+ * The forecast of a customer's billing period in force at `now` (`period`, as periodInForce gives it), in
+ * `currency` (the customer's), with the upcoming invoice it starts from (`soFar`: what
+ * previewUpcomingInvoice composes from the same inputs), for a caller that knows the period already (the
+ * dashboard). Plain SQL, no ORM query: the dashboard runs it on every poll.
+ */
+export async function forecastInPeriod(
+  customerId: string,
+  currency: string,
+  period: { start: Date; end: Date },
+  now: Date,
+  spikeOptions: { k?: number; minCostMinor?: bigint } = {},
+): Promise<{ forecast: ForecastDto; soFar: ComposedInvoice }> {
+  const sql = pgSql(pool());
+  if (versions.size > VERSIONS_CACHED) versions.clear();
+  const [inputs] = await loadPeriodInputs(sql, [{ customerId, currency, period }], versions);
   const last = [...inputs.subscriptions].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime()).at(-1);
   const prices = last?.version.prices ?? [];
-  const meters = await prisma.meter.findMany({
-    where: { id: { in: prices.map((p) => p.meterId) } },
-    select: { id: true, aggregation: true },
-  });
+  const meters = await sql.query<{
+    id: string;
+    aggregation: "SUM" | "COUNT" | "MAX" | "UNIQUE_COUNT" | "LATEST";
+  }>(`SELECT id::text, aggregation::text FROM meters WHERE id = ANY($1::uuid[])`, [
+    prices.map((p) => p.meterId),
+  ]);
   const additive = meters.flatMap((m) =>
     m.aggregation === "SUM" || m.aggregation === "COUNT" ? [{ id: m.id, aggregation: m.aggregation }] : [],
   );
@@ -106,13 +130,16 @@ export async function loadCustomerForecast(
     histories,
   });
   return {
-    ...forecastDto(
-      forecast,
-      prices.map((p) => ({ id: p.meterId, ...p.meter })),
-      spikes,
-      now,
-    ),
-    spendPath: path,
+    forecast: {
+      ...forecastDto(
+        forecast,
+        prices.map((p) => ({ id: p.meterId, ...p.meter })),
+        spikes,
+        now,
+      ),
+      spendPath: path,
+    },
+    soFar: forecast.soFar,
   };
 }
 

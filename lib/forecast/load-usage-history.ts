@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
+import { pgSql } from "@/lib/db/sql";
 
 export type HourlyUsage = { meterId: string; bucket: Date; value: string };
 
@@ -17,13 +18,15 @@ export async function loadUsageHistory(
   const sums = meters.filter((m) => m.aggregation === "SUM").map((m) => m.id);
   const counts = meters.filter((m) => m.aggregation === "COUNT").map((m) => m.id);
   if (sums.length + counts.length === 0) return [];
-  const rows = await prisma.$queryRaw<{ meter_id: string; bucket: Date; value: string }[]>`
-    SELECT meter_id::text AS meter_id, bucket,
-      (CASE WHEN meter_id = ANY(${counts}::uuid[]) THEN SUM(count)::numeric ELSE SUM(sum) END)::text AS value
-    FROM usage_rollups
-    WHERE customer_id = ${customerId}::uuid AND meter_id = ANY(${[...sums, ...counts]}::uuid[])
-      AND bucket >= ${from} AND bucket < ${to}
-    GROUP BY meter_id, bucket
-    ORDER BY bucket`;
-  return rows.map((r) => ({ meterId: r.meter_id, bucket: new Date(r.bucket), value: r.value }));
+  // Plain SQL through the pool (no ORM query to plan): the dashboard runs it on every poll.
+  const rows = await pgSql(pool()).query<{ meter_id: string; bucket: Date; value: string }>(
+    `SELECT meter_id::text AS meter_id, bucket,
+       trim_scale(CASE WHEN meter_id = ANY($1::uuid[]) THEN SUM(count)::numeric ELSE SUM(sum) END)::text AS value
+     FROM usage_rollups
+     WHERE customer_id = $2::uuid AND meter_id = ANY($3::uuid[]) AND bucket >= $4 AND bucket < $5
+     GROUP BY meter_id, bucket
+     ORDER BY bucket`,
+    [counts, customerId, [...sums, ...counts], from, to],
+  );
+  return rows.map((r) => ({ meterId: r.meter_id, bucket: r.bucket, value: r.value }));
 }

@@ -18,6 +18,9 @@ const DAY = 86_400_000;
 /** Projected units are kept to this many decimal places (half-even), enough for any meter's unit. */
 const UNIT_DECIMALS = 6;
 
+/** A meter's recent daily rate (deseasoned) with its band, and its weekday factors (null: fewer than 3 weeks). */
+export type MeterRate = { low: Decimal; mid: Decimal; high: Decimal; factors: Decimal[] | null };
+
 /**
  * The units a meter will use over [from, to) at its recent rate, or null with fewer than 3 whole days of
  * history. The rate is the median of the last 7 days' totals (robust to a burst or a quiet day); with 3
@@ -27,6 +30,25 @@ const UNIT_DECIMALS = 6;
  * fortnight). Each day ahead counts for the part of it inside [from, to).
  */
 export function projectMeterUnits(history: DailyHistory, from: Date, to: Date): UnitsRange | null {
+  const rate = meterRate(history);
+  return rate && projectRate(rate, from, to);
+}
+
+/**
+ * The rate projectMeterUnits projects, computed once: a caller projecting many ranges of one history (the
+ * spend path, day by day) reuses it with projectRate. Null with fewer than 3 whole days of history.
+ */
+export function meterRate(history: DailyHistory): MeterRate | null {
+  if (rates.has(history)) return rates.get(history)!;
+  const rate = computeRate(history);
+  rates.set(history, rate);
+  return rate;
+}
+
+/** meterRate by history: the forecast and its spend path project the same histories. */
+const rates = new WeakMap<DailyHistory, MeterRate | null>();
+
+function computeRate(history: DailyHistory): MeterRate | null {
   const { totals } = history;
   if (totals.length < MIN_HISTORY_DAYS) return null;
   const weekdayOf = (i: number) => (history.firstDay.getUTCDay() + i) % 7;
@@ -44,7 +66,12 @@ export function projectMeterUnits(history: DailyHistory, from: Date, to: Date): 
   const level = median(last7);
   const q25 = quantile(last14, 0.25);
   const q75 = quantile(last14, 0.75);
-  const rate = { low: q25.lt(level) ? q25 : level, mid: level, high: q75.gt(level) ? q75 : level };
+  return { low: q25.lt(level) ? q25 : level, mid: level, high: q75.gt(level) ? q75 : level, factors };
+}
+
+/** The units over [from, to) at `rate` (see projectMeterUnits). */
+export function projectRate(rate: MeterRate, from: Date, to: Date): UnitsRange {
+  const { factors } = rate;
   let low = ZERO;
   let mid = ZERO;
   let high = ZERO;

@@ -4,7 +4,7 @@ import { MoneyDecimal } from "@/lib/money/decimal";
 import { toMinorUnits } from "@/lib/money/round";
 import type { PriceModel } from "@/lib/rating/price-model";
 import { priceQuantity } from "@/lib/rating/price-quantity";
-import { projectMeterUnits, type DailyHistory } from "./project-meter-units";
+import { meterRate, projectRate, type DailyHistory } from "./project-meter-units";
 
 const DAY = 86_400_000;
 
@@ -37,6 +37,13 @@ export function spendPath(p: {
       (s, m) => s + toMinorUnits(priceQuantity(m.priceModel, cum.get(m.meterId)!).amount, p.currency),
       0n,
     );
+  // Each meter's rate once: projecting a day at a time recomputed it (weekday factors, quantiles) per day.
+  const rates = new Map(
+    p.meters.map((m) => {
+      const history = p.histories.get(m.meterId);
+      return [m.meterId, history ? meterRate(history) : undefined] as const;
+    }),
+  );
   const out: SpendPathPoint[] = [];
   for (let i = 0; i < days; i++) {
     const dayStart = new Date(first + i * DAY);
@@ -53,11 +60,11 @@ export function spendPath(p: {
     }
     let projected = true;
     for (const m of p.meters) {
-      const history = p.histories.get(m.meterId);
-      if (!history) continue;
+      const rate = rates.get(m.meterId);
+      if (rate === undefined) continue;
       const end = new Date(Math.min(first + (i + 1) * DAY, p.periodEnd.getTime()));
       // The first day ahead also carries the rest of today.
-      const units = projectMeterUnits(history, i === todayIndex + 1 ? p.now : dayStart, end);
+      const units = rate && projectRate(rate, i === todayIndex + 1 ? p.now : dayStart, end);
       if (!units) projected = false;
       else cum.set(m.meterId, cum.get(m.meterId)!.plus(units.mid));
     }

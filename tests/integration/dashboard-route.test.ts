@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postEventsRoute } from "@/app/api/v1/events/route";
 import { GET as dashboardRoute } from "@/app/api/portal/dashboard/route";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { prisma } from "@/lib/db/client";
 import { setLimit } from "@/lib/limits/set-limit";
 import { upsertMeter } from "@/lib/seed/factories";
 import { callRoute } from "../support/call-route";
@@ -80,5 +81,52 @@ describe("GET /api/portal/dashboard", () => {
     expect((await dashboard()).status).toBe(404);
     signInAs(null);
     expect((await dashboard()).status).toBe(401);
+  });
+  it("shows the last finalized invoice (not a draft) and the auto-recharge threshold", async () => {
+    const c = await customerWithKey("dash");
+    await grant(c.customer.id, 500n);
+    await prisma.creditAutoRecharge.create({
+      data: { customerId: c.customer.id, enabled: true, thresholdMinor: 300n },
+    });
+    const t = tag();
+    const invoice = (month: number, data: { status: "OPEN" | "DRAFT"; number: string | null }) =>
+      prisma.invoice.create({
+        data: {
+          lines: {
+            create: {
+              position: 0,
+              kind: "BASE_FEE",
+              description: "Base fee",
+              fromAt: new Date(Date.UTC(2026, month, 1)),
+              toAt: new Date(Date.UTC(2026, month + 1, 1)),
+              amountExact: `12.${34 + month}`,
+              amountMinor: 1234n + BigInt(month),
+            },
+          },
+          customerId: c.customer.id,
+          currency: "USD",
+          periodStart: new Date(Date.UTC(2026, month, 1)),
+          periodEnd: new Date(Date.UTC(2026, month + 1, 1)),
+          totalMinor: 1234n + BigInt(month),
+          amountDueMinor: 1234n + BigInt(month),
+          finalizeAfter: new Date(Date.UTC(2026, month + 1, 2)),
+          dueAt: data.number ? new Date(Date.UTC(2026, month + 1, 15)) : null,
+          ...data,
+        },
+      });
+    await invoice(8, { status: "OPEN", number: `D-${t}-1` });
+    await invoice(9, { status: "OPEN", number: `D-${t}-2` });
+    await invoice(10, { status: "DRAFT", number: null });
+    signInAs(await memberOf(c.customer.id));
+    expect((await dashboard()).json).toMatchObject({
+      credits: { balance: { amountMinor: 500 }, autoRechargeThreshold: { amountMinor: 300 } },
+      lastInvoice: {
+        number: `D-${t}-2`,
+        status: "open",
+        total: { amountMinor: 1243 },
+        amountDue: { amountMinor: 1243 },
+        dueAt: "2026-11-15T00:00:00.000Z",
+      },
+    });
   });
 });
