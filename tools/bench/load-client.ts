@@ -1,5 +1,5 @@
 /**
- * The load generator of `npm run bench:ingest` (and of `bench:check`, which sends GETs: LoadRequest.paths),
+ * The load generator of `npm run bench:ingest` (and of `bench:check` and `bench:dashboard`, which send GETs: LoadRequest.paths, the latter with a session cookie each),
  * run in its own process so that it does not share the app's event loop. It takes a phase from the parent
  * over IPC, sends it with keep-alive connections, and reports throughput, latencies and what was
  * acknowledged, which the parent checks against the database. It keeps a ledger of every event
@@ -97,9 +97,10 @@ function post(agent: http.Agent, url: URL, key: string, payload: string): Promis
 }
 
 /** A GET of `path` (with its query); the body is read and dropped. */
-function get(agent: http.Agent, url: URL, path: string, key: string): Promise<{ status: number; text: string }> {
+function get(agent: http.Agent, url: URL, path: string, key: string, cookie?: string): Promise<{ status: number; text: string }> {
+  const headers: http.OutgoingHttpHeaders = cookie ? { cookie } : { authorization: `Bearer ${key}` };
   return new Promise((resolve, reject) => {
-    const req = http.request({ agent, host: url.hostname, port: url.port, path, method: "GET", headers: { authorization: `Bearer ${key}` } }, (res) => {
+    const req = http.request({ agent, host: url.hostname, port: url.port, path, method: "GET", headers }, (res) => {
       res.on("data", () => {});
       res.on("end", () => resolve({ status: res.statusCode ?? 0, text: "" }));
       res.on("error", reject);
@@ -128,11 +129,12 @@ async function runPhase(req: LoadRequest): Promise<LoadResult> {
   const worker = async () => {
     while (performance.now() < deadline && events < req.maxEvents && errorCount < 20) {
       if (req.paths) {
-        const path = req.paths[nextPath++ % req.paths.length];
+        const i = nextPath++ % req.paths.length;
+        const path = req.paths[i];
         events++;
         const t0 = performance.now();
         try {
-          const res = await get(agent, url, path, req.key);
+          const res = await get(agent, url, path, req.key, req.cookies?.[i]);
           latencies.push(performance.now() - t0);
           if (res.status !== req.ceilingStatus) throw new Error(`${path} answered ${res.status}`);
         } catch (e) {

@@ -1,4 +1,4 @@
-/** Messages between `ingest.ts` (and `check.ts`) and their load-generator process. */
+/** Messages between `ingest.ts` (and `check.ts`, `dashboard.ts`) and their load-generator process. */
 export type LoadRequest = {
   url: string;
   key: string;
@@ -19,6 +19,8 @@ export type LoadRequest = {
    * query), in turn, against `url`'s origin, and must answer `ceilingStatus`. `events` counts requests.
    */
   paths?: string[];
+  /** With `paths`: the Cookie header of each path's request (same index), e.g. a signed-in session (bench:dashboard). */
+  cookies?: string[];
 };
 
 export type LoadResult = {
