@@ -1,13 +1,17 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
-import { prisma } from "@/lib/db/client";
+import { pool } from "@/lib/db/client";
+import type { BillingInterval } from "@/lib/db/generated/enums";
+import { isUuid } from "@/lib/db/is-uuid";
+import { pgSql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors/app-error";
 import { parseCurrency, type CurrencyCode } from "@/lib/money/currencies";
 import { formatMinor } from "@/lib/money/format";
 import { formatQuantity } from "@/lib/money/format-major";
 import { fromMinorUnits } from "@/lib/money/round";
-import { periodInForce } from "@/lib/subscriptions/period-in-force";
+import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
+import { LIMITS_BODY, LIMITS_HEAD, type LimitsBodyRow, type LimitsHeadRow } from "./limits-overview-query";
 
 /** One limit as a page shows it: who set it, the mode, the amount and the thresholds, with the value it is measured against. */
 export type LimitDto = {
@@ -65,47 +69,25 @@ export async function limitsOverview(
   now = new Date(),
 ): Promise<LimitsOverview> {
   assertCanActForCustomer(actor, customerId);
-  const customer = await prisma.customer.findUnique({
-    where: { id: customerId },
-    select: { currency: true },
-  });
-  if (!customer) throw new AppError("NOT_FOUND", "No such customer");
-  const currency = parseCurrency(customer.currency);
-  const inForce = await periodInForce(customerId, now);
-  const period = inForce?.period ?? null;
-  const prices = inForce
-    ? await prisma.planPrice.findMany({
-        where: { planVersionId: inForce.planVersionId },
-        include: { meter: true },
-      })
+  const sql = pgSql(pool());
+  const [head] = isUuid(customerId)
+    ? await sql.query<LimitsHeadRow>(LIMITS_HEAD, [customerId, now.toISOString()])
     : [];
-  const [limits, spend, quantities, alerts] = await Promise.all([
-    prisma.spendingLimit.findMany({ where: { customerId }, orderBy: [{ scope: "asc" }, { setBy: "asc" }] }),
-    period
-      ? prisma.usageCreditPeriod.aggregate({
-          where: { customerId, periodStart: period.start },
-          _sum: { ratedMinor: true },
-        })
-      : null,
-    period
-      ? prisma.periodMeterCharge.groupBy({
-          by: ["meterId"],
-          where: { customerId, periodStart: period.start },
-          _sum: { quantity: true },
-        })
-      : [],
-    prisma.limitAlert.findMany({ where: { customerId }, orderBy: { triggeredAt: "desc" }, take: 100 }),
+  if (!head) throw new AppError("NOT_FOUND", "No such customer");
+  const currency = parseCurrency(head.currency);
+  const period =
+    head.anchor_at && head.interval
+      ? billingPeriodAt(new Date(head.anchor_at), head.interval as BillingInterval, now)
+      : null;
+  const [body] = await sql.query<LimitsBodyRow>(LIMITS_BODY, [
+    customerId,
+    head.plan_version_id,
+    period?.start.toISOString() ?? null,
   ]);
-  const meters = new Map(prices.map((p) => [p.meterId, p.meter]));
-  for (const l of limits)
-    if (l.meterId && !meters.has(l.meterId)) {
-      const m = await prisma.meter.findUnique({ where: { id: l.meterId } });
-      if (m) meters.set(m.id, m);
-    }
-  const spent = spend?._sum.ratedMinor ?? 0n;
-  const qty = new Map(quantities.map((q) => [q.meterId, q._sum.quantity?.toFixed() ?? "0"]));
-  const limitDto = (l: (typeof limits)[number]): LimitDto => {
-    const amount = l.limitMinor?.toString() ?? l.limitQuantity?.toFixed() ?? "0";
+  const limits = body.limits;
+  const spent = BigInt(body.spend ?? "0");
+  const limitDto = (l: LimitsBodyRow["limits"][number]): LimitDto => {
+    const amount = l.limit;
     const isSpend = l.scope === "spend";
     return {
       setBy: l.setBy === "ADMIN" ? "admin" : "customer",
@@ -125,8 +107,8 @@ export async function limitsOverview(
       formatted: formatMinor(spent, currency),
       limits: limits.filter((l) => l.scope === "spend").map(limitDto),
     },
-    ...[...meters.values()].map((m) => {
-      const value = qty.get(m.id) ?? "0";
+    ...body.meters.map((m) => {
+      const value = body.quantities[m.id] ?? "0";
       return {
         scope: m.id,
         label: m.name,
@@ -139,23 +121,23 @@ export async function limitsOverview(
   ];
   const labelOf = (scope: string) => scopes.find((s) => s.scope === scope)?.label ?? "Removed limit";
   const scopeOf = new Map(limits.map((l) => [l.id, l.scope]));
-  const alertDto = (a: (typeof alerts)[number]): AlertDto => {
+  const alertDto = (a: LimitsBodyRow["alerts"][number]): AlertDto => {
     const spike = a.kind === "spike";
     const scope = spike ? a.limitId : (scopeOf.get(a.limitId) ?? "");
     return {
-      id: a.id.toString(),
+      id: a.id,
       kind: a.kind === "cap_reached" || a.kind === "forecast" || a.kind === "spike" ? a.kind : "threshold",
       scope,
       label: labelOf(scope),
       threshold: a.threshold,
-      value: a.value.toFixed(),
-      limit: a.limitValue.toFixed(),
-      periodStart: a.periodStart.toISOString(),
-      triggeredAt: a.triggeredAt.toISOString(),
-      resolvedAt: a.resolvedAt?.toISOString() ?? null,
+      value: a.value,
+      limit: a.limitValue,
+      periodStart: new Date(a.periodStart).toISOString(),
+      triggeredAt: new Date(a.triggeredAt).toISOString(),
+      resolvedAt: a.resolvedAt ? new Date(a.resolvedAt).toISOString() : null,
     };
   };
-  const history = alerts.map(alertDto);
+  const history = body.alerts.map(alertDto);
   return {
     currency,
     period: period ? { start: period.start.toISOString(), end: period.end.toISOString() } : null,
