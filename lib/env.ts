@@ -35,6 +35,13 @@ const schema = z
     ),
     /** Background jobs (lib/jobs) in this instance: "off" leaves them to other instances. */
     METERLY_JOBS: z.enum(["on", "off"]).default("on"),
+    /** Spike detection (lib/forecast): k, in scaled MADs over the hour-of-week baseline, and the least cost in minor units. */
+    SPIKE_K: z.coerce.number().positive("SPIKE_K must be a positive number, e.g. 5").max(100).default(5),
+    SPIKE_MIN_COST_MINOR: z.coerce
+      .number()
+      .int("SPIKE_MIN_COST_MINOR must be whole minor units, e.g. 100")
+      .min(0)
+      .default(100),
     /** Billing (lib/billing): how long a closed period's invoice stays a draft, and the invoice number prefix. */
     BILLING_GRACE_HOURS: z.coerce
       .number()
@@ -61,8 +68,8 @@ const schema = z
         "DUNNING_RETRY_DAYS must increase, e.g. 1,3,5,7",
       ),
     /** Dunning: "on" suspends a customer's ingestion (402 account_suspended) while an invoice of theirs is uncollectible. */
-  DUNNING_SUSPEND: z.enum(["on", "off"]).default("off"),
-  INVOICE_NUMBER_PREFIX: z
+    DUNNING_SUSPEND: z.enum(["on", "off"]).default("off"),
+    INVOICE_NUMBER_PREFIX: z
       .string()
       .regex(/^[A-Z0-9]{1,10}$/, "INVOICE_NUMBER_PREFIX must be 1-10 capital letters or digits")
       .default("MTR"),
@@ -70,17 +77,25 @@ const schema = z
     SMTP_URL: unsetIfEmpty(
       z
         .string()
-        .regex(/^smtps?:\/\/[^/\s]+/, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587")
+        .regex(
+          /^smtps?:\/\/[^/\s]+/,
+          "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587",
+        )
         .optional(),
     ),
     MAIL_FROM: unsetIfEmpty(
       z
         .string()
-        .regex(/^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/, "MAIL_FROM must be an address, e.g. Meterly <billing@example.com>")
+        .regex(
+          /^[^<>@\s]+@[^<>@\s]+$|<[^<>@\s]+@[^<>@\s]+>$/,
+          "MAIL_FROM must be an address, e.g. Meterly <billing@example.com>",
+        )
         .default("Meterly <billing@meterly.local>"),
     ),
     /** Outbound webhooks (lib/webhooks): "1" lets endpoints resolve to private or loopback addresses (demo, tests). */
-    WEBHOOKS_ALLOW_PRIVATE: z.enum(["0", "1"], { message: "WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" }).default("0"),
+    WEBHOOKS_ALLOW_PRIVATE: z
+      .enum(["0", "1"], { message: "WEBHOOKS_ALLOW_PRIVATE must be 0 or 1" })
+      .default("0"),
     /** Event ingestion in its own worker thread (lib/metering/ingest-worker): "auto" = inside the Next.js server. */
     INGEST_WORKER: z.enum(["auto", "on", "off"]).default("auto"),
   })

@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import type Decimal from "decimal.js";
 import { MoneyDecimal } from "@/lib/money/decimal";
 import type { PriceModel } from "@/lib/rating/price-model";
@@ -112,7 +113,12 @@ export async function forecastInPeriod(
     [...histories.values()][0]?.firstDay ?? today,
     now,
     SPIKE_HOURS,
-    { currency: inputs.currency, ...spikeOptions },
+    {
+      currency: inputs.currency,
+      k: env().SPIKE_K,
+      minCostMinor: BigInt(env().SPIKE_MIN_COST_MINOR),
+      ...spikeOptions,
+    },
   );
   const periodRows =
     period.start >= since
