@@ -26,6 +26,16 @@ export type Receivables = {
   invoices: ReceivableInvoice[];
 };
 
+/** The unpaid (open or uncollectible) invoices of currency $1 with their failed attempts, oldest due first. */
+export const UNPAID_INVOICES = `
+SELECT i.customer_id::text, c.name, i.id::text, i.number, i.status::text, i.amount_due_minor::text, i.due_at,
+  (SELECT count(*) FROM invoice_payment_attempts a WHERE a.customer_id = i.customer_id AND a.invoice_id = i.id AND a.status = 'FAILED')::int AS attempts,
+  i.next_payment_attempt_at, i.last_payment_error
+FROM invoices i JOIN customers c ON c.id = i.customer_id
+WHERE i.currency = $1 AND i.status IN ('OPEN', 'UNCOLLECTIBLE') AND i.amount_due_minor > 0
+ORDER BY i.due_at NULLS LAST, i.number
+LIMIT 1000`;
+
 /**
  * Accounts receivable in one currency at `at`: what open invoices owe, the overdue part (past their due
  * date), what was written off as uncollectible; the dunning pipeline (open invoices with a retry scheduled,
@@ -44,16 +54,7 @@ export async function receivables(sql: Sql, currency: string, at: Date): Promise
       attempts: number;
       next_payment_attempt_at: Date | null;
       last_payment_error: string | null;
-    }>(
-      `SELECT i.customer_id::text, c.name, i.id::text, i.number, i.status::text, i.amount_due_minor::text, i.due_at,
-         (SELECT count(*) FROM invoice_payment_attempts a WHERE a.customer_id = i.customer_id AND a.invoice_id = i.id AND a.status = 'FAILED')::int AS attempts,
-         i.next_payment_attempt_at, i.last_payment_error
-       FROM invoices i JOIN customers c ON c.id = i.customer_id
-       WHERE i.currency = $1 AND i.status IN ('OPEN', 'UNCOLLECTIBLE') AND i.amount_due_minor > 0
-       ORDER BY i.due_at NULLS LAST, i.number
-       LIMIT 1000`,
-      [currency],
-    ),
+    }>(UNPAID_INVOICES, [currency]),
     sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM invoice_payment_attempts a JOIN invoices i ON i.customer_id = a.customer_id AND i.id = a.invoice_id
        WHERE i.currency = $1 AND a.status = 'FAILED' AND a.created_at >= $2::timestamptz - interval '30 days' AND a.created_at <= $2::timestamptz`,

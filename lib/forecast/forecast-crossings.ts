@@ -1,3 +1,5 @@
+import type Decimal from "decimal.js";
+import { MoneyDecimal } from "@/lib/money/decimal";
 import type { ForecastDto } from "./forecast-dto";
 
 type Limit = { id: string; scope: string; limit: string; thresholds: number[] };
@@ -5,7 +7,7 @@ type Limit = { id: string; scope: string; limit: string; thresholds: number[] };
 /**
  * The thresholds a forecast says will be exceeded by the period's end and are not reached yet: per spend
  * limit, the projected usage (the middle projection of every priced meter) against each threshold; per meter
- * limit, that meter's projected units. Exact arithmetic in minor units and decimal strings.
+ * limit, that meter's projected units. Exact decimal arithmetic (minor units for spend, units for a meter).
  */
 export function forecastCrossings(
   forecast: ForecastDto,
@@ -14,30 +16,17 @@ export function forecastCrossings(
   if (!forecast.projected) return [];
   const out: { limitId: string; threshold: number; projected: string; value: string; limit: string }[] = [];
   for (const l of limits) {
-    let projected: number | bigint;
-    let value: number | bigint;
-    if (l.scope === "spend") {
-      projected = forecast.meters.reduce(
-        (s, m) => s + BigInt((m.projected?.amount.mid ?? m.soFar.amount).amountMinor),
-        0n,
-      );
-      value = forecast.meters.reduce((s, m) => s + BigInt(m.soFar.amount.amountMinor), 0n);
-    } else {
-      const m = forecast.meters.find((x) => x.meter.id === l.scope);
-      if (!m?.projected) continue;
-      // Units compare as scaled integers (12 decimals at most), never as floats.
-      projected = scaled(m.projected.units.mid);
-      value = scaled(m.soFar.units);
-    }
-    const cap = l.scope === "spend" ? BigInt(l.limit) : scaled(l.limit);
+    const standing = standingOf(forecast, l.scope);
+    if (!standing) continue;
+    const { projected, value } = standing;
     for (const t of l.thresholds) {
-      const line = cap * BigInt(t);
-      if (BigInt(projected) * 100n >= line && BigInt(value) * 100n < line)
+      const line = new MoneyDecimal(l.limit).times(t);
+      if (projected.times(100).gte(line) && value.times(100).lt(line))
         out.push({
           limitId: l.id,
           threshold: t,
-          projected: unscale(l.scope, projected),
-          value: unscale(l.scope, value),
+          projected: projected.toFixed(),
+          value: value.toFixed(),
           limit: l.limit,
         });
     }
@@ -45,15 +34,18 @@ export function forecastCrossings(
   return out;
 }
 
-const SCALE = 12;
-function scaled(decimal: string): bigint {
-  const [int, frac = ""] = decimal.split(".");
-  return BigInt(int + frac.padEnd(SCALE, "0").slice(0, SCALE));
-}
-function unscale(scope: string, v: bigint | number): string {
-  if (scope === "spend") return String(v);
-  const s = BigInt(v)
-    .toString()
-    .padStart(SCALE + 1, "0");
-  return `${s.slice(0, -SCALE)}.${s.slice(-SCALE)}`.replace(/\.?0+$/, "");
+/** Where a scope stands: spend in minor units (every meter's projected amount, or its amount so far), or a meter's units. */
+function standingOf(forecast: ForecastDto, scope: string): { projected: Decimal; value: Decimal } | null {
+  if (scope === "spend") {
+    const sum = (pick: (m: ForecastDto["meters"][number]) => number) =>
+      forecast.meters.reduce((s, m) => s.plus(pick(m)), new MoneyDecimal(0));
+    return {
+      projected: sum((m) => (m.projected?.amount.mid ?? m.soFar.amount).amountMinor),
+      value: sum((m) => m.soFar.amount.amountMinor),
+    };
+  }
+  const m = forecast.meters.find((x) => x.meter.id === scope);
+  return m?.projected
+    ? { projected: new MoneyDecimal(m.projected.units.mid), value: new MoneyDecimal(m.soFar.units) }
+    : null;
 }

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { prisma } from "@/lib/db/client";
 import { periodInForce } from "@/lib/subscriptions/period-in-force";
+import { ACTIVE_ALERT_KINDS } from "./alert-kinds";
 
 /** How many of a customer's alerts of the billing period in force are active (not resolved), for the portal header. */
 export async function countActiveAlerts(actor: Actor, customerId: string, now = new Date()): Promise<number> {
@@ -15,7 +16,7 @@ export async function countActiveAlerts(actor: Actor, customerId: string, now = 
       customerId,
       resolvedAt: null,
       periodStart: period.start,
-      kind: { in: ["threshold", "cap_reached", "forecast"] },
+      kind: { in: [...ACTIVE_ALERT_KINDS] },
     },
   });
 }

@@ -1,3 +1,5 @@
+import { LIMIT_AMOUNT_SQL } from "./limit-value-sql";
+
 /**
  * Everything an entitlement check reads, in one round trip: the customer (and whether it is suspended), its
  * credit balance, the subscription in force now with its interval and terms, its limits, and its latest two
@@ -10,7 +12,7 @@ SELECT c.id::text, c.external_id, c.currency, c.suspended_at, c.suspension_reaso
   s.anchor_at, v.interval::text AS interval, v.payment_terms::text AS terms,
   m.id::text AS meter_id, m.key AS meter_key, m.unit AS meter_unit,
   COALESCE((SELECT json_agg(json_build_object('scope', l.scope, 'setBy', l.set_by, 'mode', l.mode,
-      'limit', COALESCE(l.limit_minor::text, trim_scale(l.limit_quantity)::text)))
+      'limit', ${LIMIT_AMOUNT_SQL}))
     FROM spending_limits l WHERE l.customer_id = c.id), '[]') AS limits,
   COALESCE((SELECT json_agg(json_build_object('periodStart', p.period_start, 'value', p.value::text))
     FROM (SELECT period_start, sum(rated_minor) AS value FROM usage_credit_periods

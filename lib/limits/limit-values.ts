@@ -1,5 +1,6 @@
 import "server-only";
 import type { Sql } from "@/lib/db/sql";
+import { LIMIT_AMOUNT_SQL, limitValueSql } from "./limit-value-sql";
 
 /** One limit of a customer with its value in one billing period (after the write that reads it). */
 export type LimitValueRow = {
@@ -30,14 +31,9 @@ export async function limitValues(
   if (periods.length === 0) return [];
   return sql.query<LimitValueRow>(
     `SELECT l.customer_id::text, l.id::text, l.scope, l.meter_id::text, l.set_by::text, l.mode::text,
-       COALESCE(l.limit_minor::text, trim_scale(l.limit_quantity)::text) AS limit, COALESCE(l.thresholds, '{}') AS thresholds,
+       ${LIMIT_AMOUNT_SQL} AS limit, COALESCE(l.thresholds, '{}') AS thresholds,
        p.period_start, c.currency,
-       CASE WHEN l.scope = 'spend'
-         THEN (SELECT COALESCE(sum(u.rated_minor), 0) FROM usage_credit_periods u
-               WHERE u.customer_id = l.customer_id AND u.period_start = p.period_start)::text
-         ELSE (SELECT trim_scale(COALESCE(sum(m.quantity), 0)) FROM period_meter_charges m
-               WHERE m.customer_id = l.customer_id AND m.period_start = p.period_start AND m.meter_id = l.meter_id)::text
-       END AS value
+       ${limitValueSql("l.customer_id", "p.period_start")} AS value
      FROM unnest($1::uuid[], $2::timestamptz[]) AS p(customer_id, period_start)
      JOIN spending_limits l ON l.customer_id = p.customer_id
      JOIN customers c ON c.id = p.customer_id

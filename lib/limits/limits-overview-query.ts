@@ -1,3 +1,5 @@
+import { LIMIT_AMOUNT_SQL } from "./limit-value-sql";
+
 /**
  * What limitsOverview reads, in two plain statements (the portal's dashboard reads it on every refresh).
  * HEAD: the customer's currency and the subscription in force at $2 ($1 customer id).
@@ -19,7 +21,7 @@ WHERE c.id = $1::uuid`;
 export const LIMITS_BODY = `
 SELECT
   COALESCE((SELECT json_agg(json_build_object('id', l.id, 'scope', l.scope, 'setBy', l.set_by, 'mode', l.mode,
-      'limit', COALESCE(l.limit_minor::text, trim_scale(l.limit_quantity)::text), 'thresholds', COALESCE(l.thresholds, '{}'))
+      'limit', ${LIMIT_AMOUNT_SQL}, 'thresholds', COALESCE(l.thresholds, '{}'))
       ORDER BY l.scope, l.set_by)
     FROM spending_limits l WHERE l.customer_id = $1::uuid), '[]') AS limits,
   COALESCE((SELECT json_agg(json_build_object('id', m.id, 'name', m.name, 'unit', m.unit) ORDER BY p.ord, m.name)

@@ -11,6 +11,7 @@ import { formatMinor } from "@/lib/money/format";
 import { formatQuantity } from "@/lib/money/format-major";
 import { fromMinorUnits } from "@/lib/money/round";
 import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
+import { isActiveKind } from "./alert-kinds";
 import { LIMITS_BODY, LIMITS_HEAD, type LimitsBodyRow, type LimitsHeadRow } from "./limits-overview-query";
 
 /** One limit as a page shows it: who set it, the mode, the amount and the thresholds, with the value it is measured against. */
@@ -144,7 +145,7 @@ export async function limitsOverview(
     scopes,
     // Spikes are events of an hour, not states: they show in the history only.
     activeAlerts: history.filter(
-      (a) => a.kind !== "spike" && !a.resolvedAt && period && a.periodStart === period.start.toISOString(),
+      (a) => isActiveKind(a.kind) && !a.resolvedAt && period && a.periodStart === period.start.toISOString(),
     ),
     history,
   };

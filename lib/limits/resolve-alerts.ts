@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { prismaSql } from "@/lib/db/sql";
 import { MoneyDecimal } from "@/lib/money/decimal";
 import { queueNotifications } from "@/lib/notifications/queue-notifications";
+import { LIMIT_AMOUNT_SQL, limitValueSql } from "./limit-value-sql";
 
 type OpenAlert = {
   customer_id: string;
@@ -20,14 +21,8 @@ type OpenAlert = {
 /** The open alerts (of these customers, or all), each with its limit as it is now and its period's value now. */
 const OPEN = `
 SELECT a.customer_id::text, a.id::text, a.limit_id::text, a.kind, a.threshold, a.period_start, l.scope,
-  COALESCE(l.limit_minor::text, trim_scale(l.limit_quantity)::text) AS limit, c.currency,
-  CASE WHEN l.scope IS NULL THEN '0'
-       WHEN l.scope = 'spend'
-    THEN (SELECT COALESCE(sum(u.rated_minor), 0) FROM usage_credit_periods u
-          WHERE u.customer_id = a.customer_id AND u.period_start = a.period_start)::text
-    ELSE (SELECT trim_scale(COALESCE(sum(m.quantity), 0)) FROM period_meter_charges m
-          WHERE m.customer_id = a.customer_id AND m.period_start = a.period_start AND m.meter_id = l.meter_id)::text
-  END AS value
+  ${LIMIT_AMOUNT_SQL} AS limit, c.currency,
+  CASE WHEN l.scope IS NULL THEN '0' ELSE ${limitValueSql("a.customer_id", "a.period_start")} END AS value
 FROM limit_alerts a
 JOIN customers c ON c.id = a.customer_id
 LEFT JOIN spending_limits l ON l.customer_id = a.customer_id AND l.id = a.limit_id

@@ -18,9 +18,6 @@
  * profiles (their folder is printed at the end).
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { freePort } from "@/lib/db/free-port";
 import {
   benchUrl,
@@ -37,20 +34,16 @@ import { printCheckRun, printCheckSummary, type CheckPhase, type CheckRun } from
 import { entitlementPath, postUsage, profiles, seedCheck, verifyAnswers } from "./check-seed";
 import type { LoadRequest, LoadResult } from "./load-protocol";
 import { machineCpuSeconds, namedCpuSeconds, treeCpuSeconds } from "./proc-stats";
+import { benchArgs } from "./bench-args";
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-if (flag("help")) {
-  console.log(
-    "Usage: npm run bench:check [-- --embedded --runs N --seconds S --build --no-floors --profile]",
-  );
-  console.log("What it does: the header of tools/bench/check.ts; figures: BENCHMARKS.md.");
-  process.exit(0);
-}
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+const {
+  flag,
+  option,
+  profileDir: PROFILE_DIR,
+} = benchArgs(
+  "Usage: npm run bench:check [-- --embedded --runs N --seconds S --build --no-floors --profile]",
+  "check.ts",
+);
 const EMBEDDED = flag("embedded");
 const RUNS = option("runs", 5);
 const SECONDS = option("seconds", 5);
@@ -59,7 +52,6 @@ const CONCURRENCY = 16;
 const WARMUP_MS = 5000;
 const FLOOR_P99_MS = 10;
 /** --profile: the app writes V8 CPU profiles (open in Chrome DevTools) to a temporary folder, printed at the end. */
-const PROFILE_DIR = flag("profile") ? mkdtempSync(path.join(os.tmpdir(), "meterly-bench-check-prof-")) : null;
 
 async function main() {
   if (!(RUNS >= 1 && SECONDS > 0)) throw new Error("--runs and --seconds take positive numbers");

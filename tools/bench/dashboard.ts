@@ -19,9 +19,6 @@
  * analytics (repeatable) times just those routes; --profile makes the app write V8 CPU profiles. See BENCHMARKS.md.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { freePort } from "@/lib/db/free-port";
 import {
   benchUrl,
@@ -39,20 +36,18 @@ import { ADMIN, GROUP_BY, MEMBER_PASSWORD, METER, seedDashboard } from "./dashbo
 import type { LoadRequest, LoadResult } from "./load-protocol";
 import { machineCpuSeconds, namedCpuSeconds, treeCpuSeconds } from "./proc-stats";
 import { fmt, median } from "./report";
+import { benchArgs } from "./bench-args";
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-if (flag("help")) {
-  console.log(
-    "Usage: npm run bench:dashboard [-- --customers N --days D --runs N --seconds S --build --no-floors --only dashboard|usage|analytics --profile]",
-  );
-  console.log("What it does: the header of tools/bench/dashboard.ts; figures: BENCHMARKS.md.");
-  process.exit(0);
-}
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+/** --only dashboard|usage|analytics (repeatable): time just those routes; --profile: V8 CPU profiles of the app. */
+const {
+  flag,
+  option,
+  only: ONLY,
+  profileDir: PROFILE_DIR,
+} = benchArgs(
+  "Usage: npm run bench:dashboard [-- --customers N --days D --runs N --seconds S --build --no-floors --only dashboard|usage|analytics --profile]",
+  "dashboard.ts",
+);
 const CUSTOMERS = option("customers", 1000);
 const DAYS = option("days", 365);
 const RUNS = option("runs", 3);
@@ -61,12 +56,6 @@ const CONCURRENCY = 8;
 const WARMUP_MS = 3000;
 const PORTAL_FLOOR_MS = 200;
 const ANALYTICS_FLOOR_MS = 1000;
-/** --profile: the app writes V8 CPU profiles (open in Chrome DevTools) to a temporary folder, printed at the end. */
-/** --only dashboard|usage|analytics (repeatable): time just those routes (e.g. while profiling). */
-const ONLY = new Set(args.flatMap((a, i) => (args[i - 1] === "--only" ? [a] : [])));
-const PROFILE_DIR = flag("profile")
-  ? mkdtempSync(path.join(os.tmpdir(), "meterly-bench-dashboard-prof-"))
-  : null;
 
 type Route = { name: string; paths: string[]; cookies: string[]; floorMs: number };
 type Phase = LoadResult & { cpu: { app: number; db: number; machine: number } };

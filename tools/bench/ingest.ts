@@ -20,9 +20,6 @@
  * some phases; --profile makes the app write V8 CPU profiles.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { freePort } from "@/lib/db/free-port";
 import { buildIfNeeded, openBenchDatabase, request, settleDatabase, startApp, startLoadClient, stopProcess, waitUntilServing } from "./bench-app";
 import type { Ledger, LoadRequest, LoadResult } from "./load-protocol";
@@ -30,27 +27,20 @@ import { printRun, printSummary, type Floors, type PhaseResult, type RunFigures 
 import { verifyAcknowledged } from "./verify-acknowledged";
 import { busiestProcess, machineCpuSeconds, namedCpuSeconds, sampleRss, threadCpuSeconds, treeCpuSeconds } from "./proc-stats";
 import { rawInsertCeiling } from "./raw-insert-ceiling";
+import { benchArgs } from "./bench-args";
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(`--${name}`);
-if (flag("help")) {
-  console.log("Usage: npm run bench:ingest [-- --embedded --runs N --seconds S --build --no-floors --only noop|echo|single|batch|raw --profile]");
-  console.log("What each option does: the header of tools/bench/ingest.ts; figures and how to read them: BENCHMARKS.md.");
-  process.exit(0);
-}
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
+/** --only noop|echo|single|batch|raw (repeatable): just those phases; --profile: V8 CPU profiles of the app, folder printed at the end. */
+const { flag, option, only: ONLY, profileDir: PROFILE_DIR } = benchArgs(
+  "Usage: npm run bench:ingest [-- --embedded --runs N --seconds S --build --no-floors --only noop|echo|single|batch|raw --profile]",
+  "ingest.ts",
+);
 const EMBEDDED = flag("embedded");
 /** Five runs by default: one run of a phase can stall on this shared machine, and the median of five shrugs off two. */
 const RUNS = option("runs", 5);
 const SECONDS = option("seconds", 6);
 /** --only noop|echo|single|batch|raw: just those phases (repeatable), e.g. while profiling. */
-const ONLY = new Set(args.flatMap((a, i) => (args[i - 1] === "--only" ? [a] : [])));
 const runs = (p: string) => ONLY.size === 0 || ONLY.has(p);
 /** --profile: the app writes V8 CPU profiles (open in Chrome DevTools) to a temporary folder, printed at the end. */
-const PROFILE_DIR = flag("profile") ? mkdtempSync(path.join(os.tmpdir(), "meterly-bench-prof-")) : null;
 const CUSTOMERS = 20;
 /** Each phase runs this long before the measured runs: with 1.5 s the first run's figures came out up to twice as slow (JIT, caches). */
 const WARMUP_MS = 5000;
