@@ -16,7 +16,8 @@ const instant = (name: string) =>
     error: `${name} must be an ISO 8601 date (2026-01-31) or date-time with a UTC offset (2026-01-31T12:00:00Z)`,
   });
 
-const paramsSchema = z.object({
+/** The usage query's parameters (the portal's and the public API's; the OpenAPI document reads them too). */
+export const usageQuerySchema = z.object({
   meter: z.string().max(63, "meter must be at most 63 characters"),
   from: instant("from").optional(),
   to: instant("to").optional(),
@@ -36,7 +37,7 @@ export function parseUsageQueryParams(search: URLSearchParams, now = new Date())
     throw invalid([{ field: "meter", rule: "required", message: "meter is required (a meter key)" }]);
   }
   const raw = Object.fromEntries(["meter", "from", "to", "granularity", "groupBy"].flatMap((k) => (search.has(k) ? [[k, search.get(k)]] : [])));
-  const parsed = paramsSchema.safeParse(raw);
+  const parsed = usageQuerySchema.safeParse(raw);
   if (!parsed.success) throw invalid(zodProblems(parsed.error));
   const p = parsed.data;
   const from = floorHour(p.from ? new Date(p.from) : currentMonthUtc(now).from);
@@ -60,13 +61,17 @@ export function ceilHour(d: Date): Date {
   return new Date(Math.ceil(d.getTime() / HOUR_MS) * HOUR_MS);
 }
 
-/** The public API names the customer by externalId in `customer` (the portal never reads it). */
+/** The public API's usage query: the customer by externalId in `customer` (the portal never reads it), then usageQuerySchema's. */
+export const usageApiQuerySchema = z.object({
+  customer: z.string().trim().min(1, "customer is required (the customer's externalId)"),
+  ...usageQuerySchema.shape,
+});
+
+/** The `customer` parameter, trimmed; absent or blank is a 422 naming it. */
 export function customerParam(search: URLSearchParams): string {
-  const customer = search.get("customer")?.trim();
-  if (!customer) {
-    throw invalid([{ field: "customer", rule: "required", message: "customer is required (the customer's externalId)" }]);
-  }
-  return customer;
+  const customer = usageApiQuerySchema.shape.customer.safeParse(search.get("customer") ?? "");
+  if (customer.success) return customer.data;
+  throw invalid([{ field: "customer", rule: "required", message: "customer is required (the customer's externalId)" }]);
 }
 
 function invalid(problems: FieldProblem[]): AppError {

@@ -1,6 +1,6 @@
 import { apiKeyRoute } from "@/lib/http/api-route";
 import { checkEntitlement } from "@/lib/limits/check-entitlement";
-import { AppError } from "@/lib/errors/app-error";
+import { parseEntitlementsMeter } from "@/lib/limits/entitlements-query";
 
 export const dynamic = "force-dynamic";
 
@@ -10,12 +10,6 @@ export const dynamic = "force-dynamic";
  * customer gets 403.
  */
 export const GET = apiKeyRoute<{ externalId: string }>(async (req, actor, { params }) => {
-  const meter = new URL(req.url).searchParams.get("meter");
-  if (meter !== null && (meter.length === 0 || meter.length > 200))
-    throw new AppError("UNPROCESSABLE", "meter: must be a meter key", {
-      problems: [
-        { field: "meter", rule: "meter_key", message: "must be a meter key of 1 to 200 characters" },
-      ],
-    });
+  const meter = parseEntitlementsMeter(new URL(req.url).searchParams);
   return Response.json(await checkEntitlement(actor, (await params).externalId, meter));
 });
