@@ -16,12 +16,12 @@ export type AttemptOptions = { now: Date; random?: () => number; timeoutMs?: num
  * now), posts it, and records the outcome.
  */
 export async function attemptDelivery(claimed: ClaimedDelivery, opts: AttemptOptions): Promise<DeliveryOutcome> {
-  const d = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: claimed.id }, include: { endpoint: true, notification: true } });
+  const d = await prisma.webhookDelivery.findUniqueOrThrow({ where: { customerId_id: { customerId: claimed.customerId, id: claimed.id } }, include: { endpoint: true, notification: true } });
   const customer = await prisma.customer.findUniqueOrThrow({ where: { id: d.customerId }, select: { externalId: true } });
   const event = buildWebhookEvent({ ...d.notification, sequence: d.sequence, externalId: customer.externalId });
   const body = JSON.stringify(event);
   const result = await send(d.endpoint, event.id, body, opts);
-  return recordDeliveryOutcome({ id: d.id, endpointId: d.endpointId, attempts: claimed.attempts }, result, opts.now, opts.random?.());
+  return recordDeliveryOutcome({ customerId: d.customerId, id: d.id, endpointId: d.endpointId, attempts: claimed.attempts }, result, opts.now, opts.random?.());
 }
 
 /** Signs and posts one attempt; a refused address or a secret that no longer decrypts is a failed attempt. */

@@ -14,7 +14,7 @@ export async function deliverDueWebhooks(opts: Partial<AttemptOptions> & { limit
     claimed.map(async (c) => {
       try {
         const outcome = await attemptDelivery(c, { ...opts, now });
-        if (outcome.kind === "endpoint_disabled" && outcome.failingForDays) await notifyEndpointDisabled(c.id, outcome.reason);
+        if (outcome.kind === "endpoint_disabled" && outcome.failingForDays) await notifyEndpointDisabled(c, outcome.reason);
       } catch (e) {
         // The lease runs out and another sweep tries again.
         console.error(`webhook delivery ${c.id} could not be attempted:`, e instanceof Error ? e.message : e);

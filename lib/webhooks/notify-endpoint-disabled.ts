@@ -6,8 +6,8 @@ import { sendAdminEmail } from "@/lib/notify/email/send-admin-email";
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Emails the admins that an endpoint was turned off for failing 5 days straight, with a link to its log. */
-export async function notifyEndpointDisabled(deliveryId: bigint, reason: string): Promise<void> {
-  const { endpoint } = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, select: { endpoint: { select: { id: true, url: true } } } });
+export async function notifyEndpointDisabled(delivery: { customerId: string; id: bigint }, reason: string): Promise<void> {
+  const { endpoint } = await prisma.webhookDelivery.findUniqueOrThrow({ where: { customerId_id: { customerId: delivery.customerId, id: delivery.id } }, select: { endpoint: { select: { id: true, url: true } } } });
   const link = `${env().APP_URL}/admin/webhooks/${endpoint.id}`;
   const text = `Meterly turned off the webhook endpoint ${endpoint.url}.\n\n${reason}.\n\nIts events wait; turn it on again once it answers 2xx: ${link}\n`;
   const html = `<p>Meterly turned off the webhook endpoint <strong>${escapeHtml(endpoint.url)}</strong>.</p><p>${escapeHtml(reason)}.</p><p>Its events wait; <a href="${escapeHtml(link)}">turn it on again</a> once it answers 2xx.</p>`;

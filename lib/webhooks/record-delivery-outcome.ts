@@ -19,7 +19,7 @@ export type DeliveryOutcome =
  * at its first failure; one failing for 5 days straight is turned off.
  */
 export async function recordDeliveryOutcome(
-  delivery: { id: bigint; endpointId: string; attempts: number },
+  delivery: { customerId: string; id: bigint; endpointId: string; attempts: number },
   result: PostResult,
   now: Date,
   random?: number,
@@ -28,6 +28,7 @@ export async function recordDeliveryOutcome(
   return prisma.$transaction(async (tx) => {
     await tx.webhookAttempt.create({
       data: {
+        customerId: delivery.customerId,
         deliveryId: delivery.id,
         attempt: delivery.attempts,
         statusCode: result.statusCode,
@@ -37,22 +38,23 @@ export async function recordDeliveryOutcome(
         createdAt: now,
       },
     });
+    const key = { customerId_id: { customerId: delivery.customerId, id: delivery.id } };
     const common = { lockedUntil: null, lastStatusCode: result.statusCode, lastError: result.error };
     if (ok) {
-      await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { ...common, status: "SUCCEEDED", deliveredAt: now } });
+      await tx.webhookDelivery.update({ where: key, data: { ...common, status: "SUCCEEDED", deliveredAt: now } });
       await tx.webhookEndpoint.updateMany({ where: { id: delivery.endpointId, failingSince: { not: null } }, data: { failingSince: null } });
       return { kind: "succeeded" };
     }
     if (result.statusCode === 410) {
       const reason = "The endpoint answered 410 Gone";
-      await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { ...common, status: "FAILED" } });
+      await tx.webhookDelivery.update({ where: key, data: { ...common, status: "FAILED" } });
       await tx.webhookEndpoint.update({ where: { id: delivery.endpointId }, data: { enabled: false, disabledReason: reason } });
       await tx.auditLog.create({ data: { actorKind: "system", actorId: null, action: "webhook_endpoint.disabled", target: delivery.endpointId, details: { reason } } });
       return { kind: "endpoint_disabled", reason, failingForDays: false };
     }
     const honoursRetryAfter = result.statusCode === 429 || result.statusCode === 503;
     const at = nextAttemptAt(now, delivery.attempts, { retryAfterMs: honoursRetryAfter ? parseRetryAfter(result.retryAfter, now) : null, random });
-    await tx.webhookDelivery.update({ where: { id: delivery.id }, data: { ...common, ...(at ? { nextAttemptAt: at } : { status: "FAILED" }) } });
+    await tx.webhookDelivery.update({ where: key, data: { ...common, ...(at ? { nextAttemptAt: at } : { status: "FAILED" }) } });
     await tx.webhookEndpoint.updateMany({ where: { id: delivery.endpointId, failingSince: null }, data: { failingSince: now } });
     const endpoint = await tx.webhookEndpoint.findUniqueOrThrow({ where: { id: delivery.endpointId }, select: { failingSince: true, enabled: true } });
     const since = endpoint.failingSince ?? now;
