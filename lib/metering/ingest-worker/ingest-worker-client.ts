@@ -35,9 +35,9 @@ export function startIngestWorker(): void {
   worker();
 }
 
-/** One request's authorization header and body, answered by the worker: its status and JSON text. */
-export async function ingestInWorker(authorization: string | null, body: string): Promise<{ status: number; text: string }> {
-  const m = await call((id) => ({ kind: "ingest", id, authorization, body }));
+/** One request's authorization header, body and Content-Type, answered by the worker: its status and JSON text. */
+export async function ingestInWorker(authorization: string | null, body: string, contentType: string | null = null): Promise<{ status: number; text: string }> {
+  const m = await call((id) => ({ kind: "ingest", id, authorization, body, contentType }));
   if (m.kind !== "reply") throw new Error(`ingest worker answered ${m.kind} to an ingest message`);
   return m;
 }

@@ -2,7 +2,8 @@ import type { GroupCommitStats } from "@/lib/db/group-commit";
 
 /** The server thread's messages to the ingest worker, all on one port, so they arrive in the order sent. */
 export type ToIngestWorker =
-  | { kind: "ingest"; id: number; authorization: string | null; body: string }
+  /** contentType: the request's Content-Type (our JSON, or CloudEvents); absent is JSON. */
+  | { kind: "ingest"; id: number; authorization: string | null; body: string; contentType?: string | null }
   | { kind: "stats"; id: number }
   /** A process cache (lib/cache) the server thread emptied: the worker empties its own copy. */
   | { kind: "clear-cache"; name: string };

@@ -20,7 +20,7 @@ port.on("message", (m: ToIngestWorker) => {
     case "ingest":
       // Deferred to the end of this event-loop turn, so database answers that arrived in it go first
       // (BENCHMARKS.md, "ingest worker"). Requests keep their order.
-      setImmediate(answer, m.id, m.authorization, m.body);
+      setImmediate(answer, m.id, m.authorization, m.body, m.contentType ?? null);
       return;
     case "stats":
       void Promise.resolve(eventCommitter()).then((c) => send({ kind: "stats", id: m.id, stats: { ...c.stats, writers: c.writers } }));
@@ -31,8 +31,8 @@ port.on("message", (m: ToIngestWorker) => {
   }
 });
 
-function answer(id: number, authorization: string | null, body: string): void {
-  handleIngestRequest(authorization, body).then(
+function answer(id: number, authorization: string | null, body: string, contentType: string | null): void {
+  handleIngestRequest(authorization, body, contentType).then(
     (reply) => send({ kind: "reply", id, status: reply.status, text: JSON.stringify(reply.body) }),
     (e: unknown) => {
       console.error("ingest worker: unhandled error:", e);

@@ -47,13 +47,15 @@ export function parseStripeMeterEvent(text: string, contentType: string | null):
  * as properties. Without `identifier`, the Idempotency-Key header (which Stripe's SDKs send on retries),
  * else a new id.
  */
-export function eventFromStripeMeterEvent(e: StripeMeterEvent & { customer: string }, meters: MeterDefinition[], fallbackId: string, now: Date): EventInput {
+export function eventFromStripeMeterEvent(e: StripeMeterEvent & { customer: string }, meters: MeterDefinition[], fallbackId: string): EventInput {
   const properties: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(e.payload)) if (!(STRIPE_CUSTOMER_KEYS as readonly string[]).includes(k)) properties[k] = v;
   const value = e.payload[STRIPE_VALUE_KEY];
   if (value !== undefined) for (const m of meters) if (m.valueProperty) properties[m.valueProperty] = value;
-  const timestamp = new Date(e.timestamp !== undefined ? e.timestamp * 1000 : now.getTime()).toISOString();
-  return { id: e.identifier ?? fallbackId, customer: e.customer, type: e.event_name, timestamp, properties };
+  const event: EventInput = { id: e.identifier ?? fallbackId, customer: e.customer, type: e.event_name, properties };
+  // Without a timestamp ingestion stamps the event itself, and a retry is not told apart by its time.
+  if (e.timestamp !== undefined) event.timestamp = new Date(e.timestamp * 1000).toISOString();
+  return event;
 }
 
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
