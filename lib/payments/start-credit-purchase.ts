@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { lockOrCreateWallet } from "@/lib/ledger/wallet";
 import { prismaSql } from "@/lib/db/sql";
+import { returnOrigin } from "@/lib/http/return-origin";
 import { ensureStripeCustomer } from "./ensure-stripe-customer";
 import { purchaseMetadata } from "./purchase-metadata";
 import { stripeClient } from "./stripe-client";
@@ -24,11 +25,14 @@ export type StartedPurchase = { purchaseId: string; checkoutUrl: string };
  * Session in payment mode carrying the customer, pack and purchase ids (client_reference_id and metadata,
  * on the session and its PaymentIntent). Credits land when Stripe's webhook says it was paid, never here.
  * Stripe is called outside any transaction; a failure marks the purchase FAILED and answers 503.
+ * Stripe sends the member back to `origin` (the origin they bought on) when it is APP_URL's or a loopback
+ * alias of it, else to APP_URL: a member signed in at 127.0.0.1 comes back signed in.
  */
 export async function startCreditPurchase(
   actor: Actor,
   customerId: string,
   raw: unknown,
+  origin?: string | null,
 ): Promise<StartedPurchase> {
   if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Credit packs are bought by a signed-in member");
   assertCanActForCustomer(actor, customerId);
@@ -68,7 +72,7 @@ export async function startCreditPurchase(
     kind: "checkout",
     saveCard,
   });
-  const appUrl = env().APP_URL.replace(/\/$/, "");
+  const appUrl = returnOrigin(origin, env().APP_URL);
   try {
     const session = await stripeClient().checkout.sessions.create(
       {

@@ -56,6 +56,16 @@ describe("buying credits through Stripe Checkout (sandbox, real SDK, signed webh
     expect(await balanceOf(customer.id)).toBe(0n);
   });
 
+  it("Stripe returns the member to APP_URL when a request claims a host that is not APP_URL or its loopback alias", async () => {
+    const { customer, member, pack } = await buyer();
+    const started = await startCreditPurchase(member, customer.id, { packId: pack.id }, "http://evil.test");
+    const paid = await payOnHostedPage(started.checkoutUrl, "4242 4242 4242 4242");
+    expect(paid.headers.get("location")).toMatch(new RegExp(`^http://app\\.test/credits/purchases/${started.purchaseId}\\?session_id=`));
+    const cancel = await prisma.creditPurchase.findFirstOrThrow({ where: { id: started.purchaseId } });
+    const session = await fetch(`${h.sandbox.url}/v1/checkout/sessions/${cancel.checkoutSessionId}`, { headers: { authorization: "Bearer sk_test_sandbox" } }).then((r) => r.json());
+    expect(session.cancel_url).toBe(`http://app.test/credits?canceled=${started.purchaseId}`);
+  });
+
   it("only members buy, for their own customer, packs that are for sale to them", async () => {
     const { customer, member, pack } = await buyer();
     const other = await buyer();

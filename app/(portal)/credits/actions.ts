@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { configureAutoRecharge } from "@/lib/auto-recharge/configure-auto-recharge";
 import { formAction } from "@/lib/forms/form-action";
+import { currentRequestOrigin } from "@/lib/http/current-return-origin";
 import { formCheckbox, formText } from "@/lib/forms/form-fields";
 import type { FormState } from "@/lib/forms/form-state";
 import { startCreditPurchase } from "@/lib/payments/start-credit-purchase";
@@ -21,7 +22,8 @@ export async function buyPackAction(_prev: CreditsFormState, form: FormData): Pr
     role: "member",
     schema: buyFields,
     run: async (member, { packId }) => {
-      redirect((await startCreditPurchase(member, member.customerId, { packId })).checkoutUrl);
+      const origin = await currentRequestOrigin();
+      redirect((await startCreditPurchase(member, member.customerId, { packId }, origin)).checkoutUrl);
     },
   });
 }
@@ -39,7 +41,8 @@ export async function autoRechargeAction(_prev: CreditsFormState, form: FormData
       );
       const url =
         setting.enabled && setting.needsCard
-          ? (await startCreditPurchase(member, member.customerId, { packId, saveCard: true })).checkoutUrl
+          ? (await startCreditPurchase(member, member.customerId, { packId, saveCard: true }, await currentRequestOrigin()))
+              .checkoutUrl
           : null;
       revalidatePath("/credits");
       if (url) redirect(url);

@@ -5,6 +5,7 @@ import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { isUuid } from "@/lib/db/is-uuid";
+import { returnOrigin } from "@/lib/http/return-origin";
 import { ensureStripeCustomer } from "@/lib/payments/ensure-stripe-customer";
 import { stripeClient } from "@/lib/payments/stripe-client";
 import { invoicePaymentMetadata } from "./invoice-payment-ref";
@@ -14,11 +15,13 @@ import { lockInvoice } from "./lock-invoice";
  * A member pays an open (or uncollectible) invoice now: a CHECKOUT attempt for the amount due, then a Stripe
  * Checkout Session in payment mode carrying the invoice and attempt, which saves the card for the next
  * invoices (setup_future_usage=off_session). The invoice is paid when Stripe's webhook says so, never here.
+ * Stripe returns the member to `origin` when it is APP_URL's or a loopback alias of it, else to APP_URL.
  */
 export async function startInvoiceCheckout(
   actor: Actor,
   customerId: string,
   invoiceId: string,
+  origin?: string | null,
 ): Promise<{ checkoutUrl: string }> {
   if (actor.kind !== "user") throw new AppError("FORBIDDEN", "Invoices are paid by a signed-in member");
   assertCanActForCustomer(actor, customerId);
@@ -50,7 +53,7 @@ export async function startInvoiceCheckout(
   });
   const ref = { customerId, invoiceId, attempt };
   const metadata = invoicePaymentMetadata(ref, invoice.number ?? "");
-  const appUrl = env().APP_URL.replace(/\/$/, "");
+  const appUrl = returnOrigin(origin, env().APP_URL);
   const page = `${appUrl}/invoices/${encodeURIComponent(invoice.number ?? invoiceId)}`;
   try {
     const session = await stripeClient().checkout.sessions.create(
