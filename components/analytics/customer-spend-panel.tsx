@@ -3,8 +3,8 @@ import { listInvoices } from "@/lib/billing/list-invoices";
 import { forecastForCustomer } from "@/lib/forecast/forecast-for-customer";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import { CustomerSpendChart } from "./customer-spend-chart";
+import { formatMonth } from "@/lib/dates/format-date";
 
-const month = new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
 
 /** On the admin's customer page: its invoiced spend by period (the last 12) and this period's projection with its band. */
 export async function CustomerSpendPanel({
@@ -26,14 +26,14 @@ export async function CustomerSpendPanel({
     .reverse();
   const points = [
     ...billed.map((i) => ({
-      label: month.format(new Date(i.period.start)),
+      label: formatMonth(i.period.start, { shortYear: true }),
       invoicedMinor: i.total.amountMinor,
       projectedMinor: null,
     })),
     ...(forecast?.projected
       ? [
           {
-            label: `${month.format(new Date(forecast.period.start))} (now)`,
+            label: `${formatMonth(forecast.period.start, { shortYear: true })} (now)`,
             invoicedMinor: null,
             projectedMinor: forecast.projected.total.mid.amountMinor,
           },

@@ -1,6 +1,7 @@
 import type { UsageSummary } from "@/lib/period-charges/usage-summary-types";
+import { formatDay } from "@/lib/dates/format-date";
 
-const day = (iso: string) => new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const day = formatDay;
 const INTERVAL = { MONTH: "month", YEAR: "year" } as const;
 
 /** The plan in plain words: what it is, what it costs, and what happens next. */

@@ -1,4 +1,5 @@
 import type { CreditSummaryDto } from "@/lib/ledger/credit-dto";
+import { UpdatedAt } from "@/components/ui/updated-at";
 
 /** The live balance, and anything the member should know about auto-recharge failures. */
 export function BalanceCard({ summary, updatedAt, error }: { summary: CreditSummaryDto; updatedAt: number; error: string | null }) {
@@ -10,7 +11,7 @@ export function BalanceCard({ summary, updatedAt, error }: { summary: CreditSumm
       <p className="mt-2 text-4xl font-semibold tabular-nums" data-testid="credit-balance">
         {summary.balance.formatted}
       </p>
-      <p className="mt-2 text-xs text-slate-400">{error ? `Could not refresh: ${error}. Retrying…` : `Live · updated ${new Date(updatedAt).toLocaleTimeString()}`}</p>
+      <p className="mt-2 text-xs text-slate-400">{error ? `Could not refresh: ${error}. Retrying…` : <>Live · updated <UpdatedAt at={updatedAt} /></>}</p>
       {ar?.disabledReason && (
         <p role="alert" data-testid="auto-recharge-disabled" className="mt-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {ar.disabledReason} Update your card by buying a pack with auto-recharge, then turn it on again.

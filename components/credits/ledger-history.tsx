@@ -4,16 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fetchJson } from "@/components/data/fetch-json";
 import { creditKeys } from "@/components/data/query-keys";
-import type { LedgerEntryDto } from "@/lib/ledger/credit-dto";
 import type { LedgerPage } from "@/lib/ledger/list-ledger-entries";
 import { DataTable } from "@/components/ui/data-table";
-
-const KIND: Record<LedgerEntryDto["kind"], string> = {
-  GRANT: "Added",
-  BURN: "Usage",
-  EXPIRY: "Expired",
-  ADJUSTMENT: "Adjustment",
-};
+import { entryLabel } from "./entry-label";
+import { formatDateTime } from "@/lib/dates/format-date";
 
 /** Every change to the balance, newest first, 20 a page; the newest page refreshes itself. */
 export function LedgerHistory({ initial }: { initial: LedgerPage }) {
@@ -52,10 +46,10 @@ export function LedgerHistory({ initial }: { initial: LedgerPage }) {
               className="border-t border-slate-100"
               data-testid={`entry-${e.kind.toLowerCase()}`}
             >
-              <td className="py-2 text-slate-500">{new Date(e.createdAt).toLocaleString()}</td>
+              <td className="py-2 text-slate-500">{formatDateTime(e.createdAt)}</td>
               <td className="py-2">
-                <span className="font-medium">{KIND[e.kind]}</span> · {e.description}
-                {e.usage && e.usage.rated.amountMinor !== -e.amount.amountMinor && (
+                <span className="font-medium">{entryLabel(e)}</span> · {e.description}
+                {e.usage && e.usage.rated.amountMinor > 0 && e.usage.rated.amountMinor !== -e.amount.amountMinor && (
                   <span className="text-xs text-slate-500">
                     {" "}
                     (usage {e.usage.rated.formatted}; the rest is invoiced)

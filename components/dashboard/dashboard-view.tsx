@@ -7,10 +7,11 @@ import { dashboardKeys } from "@/components/data/query-keys";
 import { LimitProgress } from "@/components/limits/limit-progress";
 import { SpendChart } from "./spend-chart";
 import type { DashboardSummary } from "@/lib/dashboard/dashboard-summary";
+import { formatDayMonth } from "@/lib/dates/format-date";
+import { UpdatedAt } from "@/components/ui/updated-at";
 
 const card = "block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-indigo-300";
-const day = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+const day = formatDayMonth;
 
 /** The member's one-glance dashboard: each card links to its page; polls every 5 s so new usage shows at once. */
 export function DashboardView({ initial }: { initial: DashboardSummary }) {
@@ -141,7 +142,7 @@ export function DashboardView({ initial }: { initial: DashboardSummary }) {
       <p className="text-xs text-slate-400">
         {error
           ? `Could not refresh: ${error.message}. Retrying…`
-          : `Live · updated ${new Date(dataUpdatedAt).toLocaleTimeString()}`}
+          : <>Live · updated <UpdatedAt at={dataUpdatedAt} /></>}
       </p>
     </div>
   );

@@ -4,8 +4,8 @@ import { UsageChart } from "@/components/charts/usage-chart";
 import type { SpendPathPoint } from "@/lib/forecast/spend-path";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import { formatMinor } from "@/lib/money/format";
+import { formatDayMonth } from "@/lib/dates/format-date";
 
-const dayLabel = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
 
 /** This period's cumulative spend (bars), the projection continuing it (dashed), and the budget (the lowest spend limit). */
 export function SpendChart({
@@ -21,7 +21,7 @@ export function SpendChart({
   return (
     <UsageChart
       points={path.map((p) => ({
-        label: dayLabel.format(new Date(p.day)),
+        label: formatDayMonth(p.day),
         values: [p.actualMinor, p.projectedMinor],
       }))}
       series={[{ name: "Spent" }, { name: "Projected", kind: "line", dashed: true }]}

@@ -1,7 +1,7 @@
 import type { CreditNoteDto } from "@/lib/billing/get-invoice";
 import type { ResponsibleEvents } from "@/lib/billing/corrections/responsible-events";
 import { formatQuantity } from "@/lib/money/format-major";
-import { shortDate } from "@/lib/billing/short-date";
+import { formatDay } from "@/lib/dates/format-date";
 
 const REFUND = { pending: "refund to your card (pending)", succeeded: "refunded to your card", failed: "" };
 
@@ -58,7 +58,7 @@ export function CreditNotes({
             <div>
               <span className="font-mono font-medium">{n.number}</span>{" "}
               <span className="text-slate-500">
-                {shortDate(new Date(n.createdAt))} · {n.reason}
+                {formatDay(new Date(n.createdAt))} · {n.reason}
               </span>
             </div>
             <div className="flex items-baseline gap-3">

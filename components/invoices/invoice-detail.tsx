@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { InvoiceDetail } from "@/lib/billing/get-invoice";
-import { shortDate } from "@/lib/billing/short-date";
+import { formatDay } from "@/lib/dates/format-date";
 import { CreditNotes } from "./credit-notes";
 import { InvoiceLines } from "./invoice-lines";
 import { InvoiceRelations } from "./invoice-relations";
@@ -9,7 +9,7 @@ import { InvoiceStatusBadge } from "./invoice-status-badge";
 import { InvoiceTotals } from "./invoice-totals";
 import { periodText } from "./invoice-period";
 
-const day = (iso: string | null) => (iso ? shortDate(new Date(iso)) : "—");
+const day = (iso: string | null) => (iso ? formatDay(new Date(iso)) : "—");
 
 function BillTo({ invoice }: { invoice: InvoiceDetail }) {
   if (!invoice.billTo) {

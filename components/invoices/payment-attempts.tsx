@@ -1,7 +1,8 @@
 import type { PaymentAttemptDto } from "@/lib/billing/get-invoice";
 import { DataTable } from "@/components/ui/data-table";
+import { formatTimestamp } from "@/lib/dates/format-date";
 
-const when = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
+const when = (iso: string) => formatTimestamp(iso);
 
 /** A pending automatic charge whose time has not come is a scheduled retry. */
 function statusText(p: PaymentAttemptDto): string {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { FailedPayment } from "@/lib/billing/find-failed-payment";
-import { shortDate } from "@/lib/billing/short-date";
+import { formatDay } from "@/lib/dates/format-date";
 import { PayNowButton, type PayNowState } from "./pay-now-button";
 
 /** The portal's banner for an unpaid invoice whose payment failed: what failed, what happens next, Pay now. */
@@ -13,7 +13,7 @@ export function PaymentFailedBanner({
 }) {
   const { failure } = failed;
   const next = failure.nextAttemptAt
-    ? `Next automatic try on ${shortDate(new Date(failure.nextAttemptAt))}.`
+    ? `Next automatic try on ${formatDay(new Date(failure.nextAttemptAt))}.`
     : "No more automatic tries.";
   return (
     <div

@@ -1,6 +1,6 @@
 import type { AlertDto } from "@/lib/limits/limits-overview";
-import { shortDate } from "@/lib/billing/short-date";
 import { formatQuantity as groupDigits } from "@/lib/money/format-major";
+import { formatDateTime, formatDay } from "@/lib/dates/format-date";
 
 const what = (a: AlertDto) =>
   a.kind === "cap_reached"
@@ -8,7 +8,7 @@ const what = (a: AlertDto) =>
     : a.kind === "forecast"
       ? `Projected to exceed ${a.threshold}% of the limit by the period's end`
       : a.kind === "spike"
-        ? `Usage spike: ${groupDigits(a.value)} in the hour of ${shortDate(new Date(a.periodStart))}, ${new Date(a.periodStart).toISOString().slice(11, 16)} UTC`
+        ? `Usage spike: ${groupDigits(a.value)} in the hour of ${formatDateTime(a.periodStart)}`
         : `${a.threshold}% of the limit reached`;
 
 /** The alerts of a customer's limits, newest first: what was crossed, when, and whether usage fell back under it. */
@@ -33,7 +33,7 @@ export function AlertHistory({ alerts }: { alerts: AlertDto[] }) {
         {alerts.map((a) => (
           <tr key={a.id} className="border-t border-slate-100">
             <td className="py-1.5">
-              {shortDate(new Date(a.triggeredAt))}, {new Date(a.triggeredAt).toISOString().slice(11, 16)} UTC
+              {formatDateTime(a.triggeredAt)}
             </td>
             <td>{a.label}</td>
             <td>{what(a)}</td>
@@ -41,7 +41,7 @@ export function AlertHistory({ alerts }: { alerts: AlertDto[] }) {
               {a.kind === "spike" ? (
                 "—"
               ) : a.resolvedAt ? (
-                `Resolved ${shortDate(new Date(a.resolvedAt))}`
+                `Resolved ${formatDay(a.resolvedAt)}`
               ) : (
                 <span className="font-medium text-amber-700">Active</span>
               )}

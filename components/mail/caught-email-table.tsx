@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { CaughtEmailSummary } from "@/lib/notify/email/catcher/list-caught-emails";
 import { DataTable } from "@/components/ui/data-table";
+import { formatTimestamp } from "@/lib/dates/format-date";
 
-const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+const when = (iso: string) => formatTimestamp(iso, { seconds: true });
 const size = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`);
 
 /** The caught messages, newest first: when, from, to, subject (linking to the message) and size. */

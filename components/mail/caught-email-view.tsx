@@ -1,4 +1,5 @@
 import type { CaughtEmailDetail } from "@/lib/notify/email/catcher/get-caught-email";
+import { formatTimestamp } from "@/lib/dates/format-date";
 
 /**
  * One caught message: its headers, the HTML part in a sandboxed iframe (no scripts, no same-origin access,
@@ -13,7 +14,7 @@ export function CaughtEmailView({ email }: { email: CaughtEmailDetail }) {
         <dt className="text-slate-500">To</dt>
         <dd data-testid="mail-to">{email.recipients.join(", ")}</dd>
         <dt className="text-slate-500">Received</dt>
-        <dd>{email.receivedAt.replace("T", " ").slice(0, 19)} UTC</dd>
+        <dd>{formatTimestamp(email.receivedAt, { seconds: true })}</dd>
         {email.messageId && (
           <>
             <dt className="text-slate-500">Message-ID</dt>

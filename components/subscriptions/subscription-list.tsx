@@ -1,7 +1,8 @@
 import type { SubscriptionDto } from "@/lib/subscriptions/subscription-dto";
 import { DataTable } from "@/components/ui/data-table";
+import { formatTimestamp } from "@/lib/dates/format-date";
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 16).replace("T", " ") + " UTC" : "—");
+const day = (iso: string | null) => (iso ? formatTimestamp(iso) : "—");
 
 const STATE_STYLE: Record<SubscriptionDto["state"], string> = {
   active: "bg-emerald-100 text-emerald-800",

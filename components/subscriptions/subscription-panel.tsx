@@ -7,6 +7,7 @@ import type { SubscriptionDto } from "@/lib/subscriptions/subscription-dto";
 import { inputClass } from "@/components/plans/field";
 import { ApiError, fetchJson } from "@/components/data/fetch-json";
 import { SubscriptionList } from "./subscription-list";
+import { formatDateTime } from "@/lib/dates/format-date";
 
 type Props = {
   customerId: string;
@@ -58,12 +59,12 @@ export function SubscriptionPanel({ customerId, currency, subscriptions, version
       }>(`${base}/change`, { method: "POST", body: { planVersionId: versionId, timing } });
       return r.proration
         ? `Changed now: base fee credit ${r.proration.creditMinor}, charge ${r.proration.chargeMinor} (minor units of ${currency}).`
-        : `Change scheduled for ${new Date(r.startsAt).toUTCString()}.`;
+        : `Change scheduled for ${formatDateTime(r.startsAt)}.`;
     });
   const cancel = () =>
     run(
       async () =>
-        `Cancels at ${new Date((await fetchJson<{ endsAt: string }>(`${base}/cancel`, { method: "POST" })).endsAt).toUTCString()}.`,
+        `Cancels at ${formatDateTime((await fetchJson<{ endsAt: string }>(`${base}/cancel`, { method: "POST" })).endsAt)}.`,
     );
 
   return (

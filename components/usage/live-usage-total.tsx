@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/components/data/fetch-json";
 import { usageKeys } from "@/components/data/query-keys";
+import { UpdatedAt } from "@/components/ui/updated-at";
 
 type UsageTotal = { meter: { key: string; name: string; unit: string }; total: string };
 
@@ -30,7 +31,7 @@ export function LiveUsageTotal({ meterKey, initial }: { meterKey: string; initia
       <p className="mt-2 text-xs text-slate-400">
         {error
           ? `Could not refresh: ${error.message}. Retrying…`
-          : `Live · updated ${new Date(dataUpdatedAt).toLocaleTimeString()}`}
+          : <>Live · updated <UpdatedAt at={dataUpdatedAt} /></>}
       </p>
     </section>
   );

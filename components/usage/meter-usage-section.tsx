@@ -16,6 +16,7 @@ import type { UsageResult } from "@/lib/metering/queries/query-usage";
 import type { UsageMeter } from "@/lib/metering/meters/list-usage-meters";
 import { FirstEventHelp } from "./first-event-help";
 import { aggregationText, chartData, isEmptyUsage, NO_GROUP } from "./usage-view";
+import { UpdatedAt } from "@/components/ui/updated-at";
 
 export type UsageKey = {
   meter: string;
@@ -178,7 +179,7 @@ export function MeterUsageSection({
         {query.error
           ? `Could not load usage: ${query.error.message}. Retrying every few seconds; check the range if this persists.`
           : query.dataUpdatedAt
-            ? `Live · updated ${new Date(query.dataUpdatedAt).toLocaleTimeString("en-US")}`
+            ? <>Live · updated <UpdatedAt at={query.dataUpdatedAt} /></>
             : ""}
       </p>
     </section>

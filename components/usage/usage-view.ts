@@ -1,15 +1,10 @@
 import type { UsageResult } from "@/lib/metering/queries/query-usage";
 import type { ChartPoint } from "@/components/charts/usage-chart";
+import { formatClock, formatDayClock, formatDayMonth, formatMonth } from "@/lib/dates/format-date";
 
 export const MAX_SERIES = 10;
 export const NO_GROUP = "(none)";
 
-const utc = (opts: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat("en-US", { timeZone: "UTC", ...opts });
-const hourOnly = utc({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const dayHour = utc({ month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-const dayOnly = utc({ month: "short", day: "numeric" });
-const monthOnly = utc({ month: "short", year: "numeric" });
 
 /** Chart points and series from a usage answer: one series per top group (or the total), bucket labels in UTC. */
 export function chartData(u: UsageResult): {
@@ -24,8 +19,8 @@ export function chartData(u: UsageResult): {
   const multiDay = new Date(u.to).getTime() - new Date(u.from).getTime() > 86_400_000;
   const label = (start: string) => {
     const d = new Date(start);
-    if (u.granularity === "hour") return (multiDay ? dayHour : hourOnly).format(d);
-    return (u.granularity === "day" ? dayOnly : monthOnly).format(d);
+    if (u.granularity === "hour") return multiDay ? formatDayClock(d) : formatClock(d);
+    return u.granularity === "day" ? formatDayMonth(d) : formatMonth(d);
   };
   const points = u.buckets.map((b) => ({
     label: label(b.start),

@@ -1,7 +1,8 @@
 import type { SubmitAction } from "@/lib/forms/form-state";
 import type { DeliveryLogEntry } from "@/lib/webhooks/list-deliveries";
+import { formatTimestamp } from "@/lib/dates/format-date";
 
-const when = (iso: string) => iso.replace("T", " ").slice(0, 19) + " UTC";
+const when = (iso: string) => formatTimestamp(iso, { seconds: true });
 const statusClass = { SUCCEEDED: "text-green-700", PENDING: "text-amber-700", FAILED: "text-red-700" } as const;
 
 /** An endpoint's deliveries, newest first, each with its attempts (status, latency, the answer's first 2 KB). */

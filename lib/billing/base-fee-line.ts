@@ -4,7 +4,7 @@ import { fromMinorUnits, toMinorUnits } from "@/lib/money/round";
 import type { BillingPeriod } from "@/lib/subscriptions/billing-period";
 import { secondsLeft } from "@/lib/subscriptions/proration";
 import type { ComposedLine, PeriodSubscription } from "./invoice-types";
-import { shortDate } from "./short-date";
+import { formatDay } from "@/lib/dates/format-date";
 
 /**
  * The base fee a subscription owes for the part of the period it was in force: the whole fee for the
@@ -31,7 +31,7 @@ export function baseFeeLine(
     : fromMinorUnits(fee, currency);
   const exact = trial ? new MoneyDecimal(0) : share;
   const name = `${sub.version.planName} (v${sub.version.number})`;
-  const span = `${shortDate(from)} – ${shortDate(to)}`;
+  const span = `${formatDay(from)} – ${formatDay(to)}`;
   const suffix = trial ? ", trial" : prorated ? ", prorated" : "";
   return {
     kind: "BASE_FEE",

@@ -1,7 +1,7 @@
 import { requireMember } from "@/lib/auth/current-user";
 import { listInvoices } from "@/lib/billing/list-invoices";
 import { previewUpcomingInvoice } from "@/lib/billing/preview-upcoming-invoice";
-import { shortDate } from "@/lib/billing/short-date";
+import { formatDay } from "@/lib/dates/format-date";
 import { InvoiceTable } from "@/components/invoices/invoice-table";
 import { UpcomingInvoice } from "@/components/invoices/upcoming-invoice";
 
@@ -39,7 +39,7 @@ export default async function InvoicesPage() {
           >
             No invoices yet.{" "}
             {upcoming
-              ? `Your first invoice is created when your billing period ends on ${shortDate(new Date(upcoming.period.end))}.`
+              ? `Your first invoice is created when your billing period ends on ${formatDay(new Date(upcoming.period.end))}.`
               : "Your first invoice is created at the end of your first billing period."}
           </p>
         ) : (

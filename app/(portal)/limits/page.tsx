@@ -1,6 +1,6 @@
 import { requireMember } from "@/lib/auth/current-user";
 import { limitsOverview } from "@/lib/limits/limits-overview";
-import { shortDate } from "@/lib/billing/short-date";
+import { formatDay } from "@/lib/dates/format-date";
 import { AlertHistory } from "@/components/limits/alert-history";
 import { LimitsPanel } from "@/components/limits/limits-panel";
 import { removeOwnLimitAction, setOwnLimitAction } from "./actions";
@@ -17,7 +17,7 @@ export default async function LimitsPage() {
         <h1 className="text-2xl font-semibold">Limits</h1>
         <p className="text-sm text-slate-500">
           {overview.period
-            ? `This billing period: ${shortDate(new Date(overview.period.start))} – ${shortDate(new Date(overview.period.end))}. `
+            ? `This billing period: ${formatDay(new Date(overview.period.start))} – ${formatDay(new Date(overview.period.end))}. `
             : "No plan yet: limits apply once you are on a plan. "}
           An alert-only limit emails you at each threshold; a hard cap refuses usage that would go past it, to
           the cent.

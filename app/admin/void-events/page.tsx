@@ -5,6 +5,7 @@ import { listRecentVoids } from "@/lib/metering/voids/list-recent-voids";
 import { VoidEventsForm } from "@/components/admin/void-events-form";
 import { DataTable } from "@/components/ui/data-table";
 import { voidEventsAction } from "./actions";
+import { formatTimestamp } from "@/lib/dates/format-date";
 
 export default async function VoidEventsPage() {
   const admin = await requireAdmin();
@@ -33,11 +34,11 @@ export default async function VoidEventsPage() {
         {voids.length === 0 ? (
           <p className="text-sm text-slate-500">No events have been voided.</p>
         ) : (
-          <DataTable columns={["When (UTC)", "Customer", "What", "Events", "Reason", "By"]}>
+          <DataTable columns={["When", "Customer", "What", "Events", "Reason", "By"]}>
             {voids.map((v, i) => (
               <tr key={i} className="border-t border-slate-100 align-top">
                 <td className="px-4 py-2 whitespace-nowrap">
-                  {v.at.toISOString().replace("T", " ").slice(0, 16)}
+                  {formatTimestamp(v.at)}
                 </td>
                 <td className="px-4 py-2 font-mono">{v.customer}</td>
                 <td className="px-4 py-2 font-mono text-xs">{describe(v.criteria)}</td>

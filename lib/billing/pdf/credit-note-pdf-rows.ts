@@ -1,5 +1,5 @@
 import type { CreditNoteDto, InvoiceDetail } from "../get-invoice";
-import { shortDate } from "../short-date";
+import { formatDay } from "@/lib/dates/format-date";
 import { formatQuantity } from "@/lib/money/format-major";
 import type { PdfRow } from "./invoice-pdf-rows";
 
@@ -10,8 +10,8 @@ export function creditNoteMetaRows(invoice: InvoiceDetail, note: CreditNoteDto):
   return [
     ["Number", note.number],
     ["Invoice", invoice.number],
-    ["Issued", shortDate(new Date(note.createdAt))],
-    ["Period", `${shortDate(new Date(invoice.period.start))} - ${shortDate(new Date(invoice.period.end))}`],
+    ["Issued", formatDay(new Date(note.createdAt))],
+    ["Period", `${formatDay(new Date(invoice.period.start))} - ${formatDay(new Date(invoice.period.end))}`],
   ];
 }
 

@@ -2,7 +2,7 @@ import { appliedGrants } from "../applied-grants";
 import type { BillTo } from "../bill-to";
 import type { InvoiceDto, InvoiceLineDto } from "../invoice-dto";
 import type { UsageDetails } from "../invoice-types";
-import { shortDate } from "../short-date";
+import { formatDay } from "@/lib/dates/format-date";
 import type { CurrencyCode } from "@/lib/money/currencies";
 import { formatMajor, formatQuantity } from "@/lib/money/format-major";
 import type { TierBreakdown } from "@/lib/plans/price-line";
@@ -10,7 +10,7 @@ import type { TierBreakdown } from "@/lib/plans/price-line";
 /** One row of the PDF's lines table: the line, and under a usage line its tiers. */
 export type PdfRow = { description: string; amount: string; tiers: { text: string; amount: string }[] };
 
-const day = (iso: string | null) => (iso ? shortDate(new Date(iso)) : "");
+const day = (iso: string | null) => (iso ? formatDay(new Date(iso)) : "");
 
 /** "Tier 2 (1,000 - 11,000 tokens): 10,000 × $0.001", "Included (0 - 1,000 tokens): 1,000 tokens". */
 export function tierRowText(b: TierBreakdown, unit: string, currency: CurrencyCode): string {

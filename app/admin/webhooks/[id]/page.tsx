@@ -9,6 +9,7 @@ import { EnableToggle, EndpointStatus } from "@/components/webhooks/endpoint-tab
 import { ReplayForm } from "@/components/webhooks/replay-form";
 import { RotateSecretForm } from "@/components/webhooks/rotate-secret-form";
 import { replayAction, resendDeliveryAction, rotateSecretAction, setEndpointEnabledAction } from "../actions";
+import { formatTimestamp } from "@/lib/dates/format-date";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +34,7 @@ export default async function WebhookEndpointPage({ params }: { params: Promise<
           <EndpointStatus endpoint={endpoint} />
         </p>
         {endpoint.rotatingUntil && (
-          <p className="text-sm text-amber-800">The previous secret keeps signing beside the new one until {endpoint.rotatingUntil.replace("T", " ").slice(0, 16)} UTC.</p>
+          <p className="text-sm text-amber-800">The previous secret keeps signing beside the new one until {formatTimestamp(endpoint.rotatingUntil)}.</p>
         )}
       </div>
       <div className="flex flex-wrap items-start gap-3">
