@@ -14,6 +14,9 @@ import { lockWallet } from "./wallet";
 /** The new events of one customer in this write, for the BURN entry's reference. */
 export type WrittenEvents = { count: number; firstId: string; lastId: string };
 
+/** Why a correction moved the balance, as the member's history says it ("Usage voided: event e-42 (test traffic)"). */
+export type CorrectionNote = { refund: string; burn: string };
+
 /**
  * Burns one customer's credits for the usage of one ingestion write, in its transaction: ONE burn entry for
  * the write. PREPAID usage must be covered in full, else InsufficientCreditsError (the caller refuses the
@@ -21,7 +24,7 @@ export type WrittenEvents = { count: number; firstId: string; lastId: string };
  * invoice. Credits paid for usage that now costs less are given back first. Customers without credits and
  * without prepaid usage cost nothing here. When the burn takes the balance under the auto-recharge
  * threshold, the crossing is recorded (and its PaymentIntent made after commit). With refuse: false (a
- * correction), prepaid usage too burns only what there is.
+ * correction), prepaid usage too burns only what there is; `note` names the correction in the entries.
  */
 export async function burnForCustomer(
   sql: Sql,
@@ -30,7 +33,7 @@ export async function burnForCustomer(
   periods: PeriodTally[],
   written: WrittenEvents,
   now: Date,
-  opts: { refuse: boolean } = { refuse: true },
+  opts: { refuse: boolean; note?: CorrectionNote } = { refuse: true },
 ): Promise<void> {
   const plan = asked(burnPlan(periods), opts.refuse);
   if (plan.requiredMinor === 0n && plan.optionalMinor === 0n && plan.refunds.length === 0) return;
@@ -41,7 +44,7 @@ export async function burnForCustomer(
   }
   let wallet = locked;
   for (const r of plan.refunds) {
-    const given = await grantCredits(sql, { customerId, kind: "ADJUSTMENT", amountMinor: r.amountMinor, currency, description: "Usage repriced: credits returned", usageRefund: true });
+    const given = await grantCredits(sql, { customerId, kind: "ADJUSTMENT", amountMinor: r.amountMinor, currency, description: opts.note?.refund ?? "Usage repriced: credits returned", usageRefund: true });
     wallet = given!.wallet;
     await creditPeriods(sql, customerId, [{ ...r.period, amountMinor: -r.amountMinor }]);
     await uncreditPeriodGrants(sql, customerId, r.period, r.amountMinor);
@@ -53,7 +56,8 @@ export async function burnForCustomer(
   const burn = plan.requiredMinor + optional;
   if (burn === 0n) return;
   const usage = { ratedMinor: plan.requiredMinor + plan.optionalMinor, eventCount: written.count, firstEventId: written.firstId, lastEventId: written.lastId };
-  const description = written.count === 0 ? "Usage re-rated after a correction" : `Usage: ${written.count} event${written.count === 1 ? "" : "s"}`;
+  const description =
+    written.count === 0 ? (opts.note?.burn ?? "Usage re-rated after a correction") : `Usage: ${written.count} event${written.count === 1 ? "" : "s"}`;
   const after = await debitWallet(sql, spendable, burn, { kind: "BURN", description, usage });
   const credited = creditedPerPeriod(periods, burn);
   const moves = periods.filter((p) => credited.has(periodKey(p))).map((p) => ({ ...p, amountMinor: credited.get(periodKey(p))! }));

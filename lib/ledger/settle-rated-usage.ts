@@ -1,7 +1,7 @@
 import "server-only";
 import { parseCurrency } from "@/lib/money/currencies";
 import { toMinorUnits } from "@/lib/money/round";
-import { burnForCustomer } from "./burn-usage";
+import { burnForCustomer, type CorrectionNote } from "./burn-usage";
 import type { Sql } from "@/lib/db/sql";
 import { tallyPeriods } from "./tally-periods";
 import type { PeriodCharge } from "./usage-charges";
@@ -22,8 +22,9 @@ type Row = { subscription_id: string; period_start: Date; currency: string; term
  * the ledger back in line with the rating engine in the same transaction: each period's tally moves to the
  * engine's rounded charge; credits paid for usage that no longer costs are given back; usage that now costs
  * more burns what credits there are (a correction is never refused). Call it holding the customer's lock.
+ * `note` says in the ledger entries what the correction was (a void names its events).
  */
-export async function settleRatedUsage(sql: Sql, customerId: string, now = new Date()): Promise<void> {
+export async function settleRatedUsage(sql: Sql, customerId: string, now = new Date(), note?: CorrectionNote): Promise<void> {
   const rows = await sql.query<Row>(PERIODS, [customerId]);
   const charges: PeriodCharge[] = [];
   let currency = null as ReturnType<typeof parseCurrency> | null;
@@ -35,5 +36,5 @@ export async function settleRatedUsage(sql: Sql, customerId: string, now = new D
   }
   if (charges.length === 0 || !currency) return;
   const periods = await tallyPeriods(sql, charges);
-  await burnForCustomer(sql, customerId, currency, periods, { count: 0, firstId: "", lastId: "" }, now, { refuse: false });
+  await burnForCustomer(sql, customerId, currency, periods, { count: 0, firstId: "", lastId: "" }, now, { refuse: false, note });
 }

@@ -9,6 +9,7 @@ import type { PriceModel } from "@/lib/rating/price-model";
 import { priceModelSchema } from "@/lib/rating/price-model-schema";
 import { billingPeriodAt } from "@/lib/subscriptions/billing-period";
 import { settleRatedUsage } from "@/lib/ledger/settle-rated-usage";
+import type { CorrectionNote } from "@/lib/ledger/burn-usage";
 import { prismaSql } from "@/lib/db/sql";
 import { foldPeriodUsage } from "./fold-period-usage";
 import { nextChargeState } from "./next-charge-state";
@@ -22,8 +23,9 @@ type EventRow = { idempotency_key: string; timestamp: Date; received_at: Date; p
  * periods holding any of `timestamps`, for the priced meters of `eventType`: the one-shot computation
  * that rating at ingest keeps incrementally. For corrections: call it in the void transaction after the
  * events are marked, holding the customer's lock (as recomputeBuckets is). Returns the periods redone.
+ * `note` explains, in the credit ledger entries the correction makes, what was corrected.
  */
-export async function recomputePeriodCharges(tx: Tx, customerId: string, eventType: string, timestamps: Date[]): Promise<number> {
+export async function recomputePeriodCharges(tx: Tx, customerId: string, eventType: string, timestamps: Date[], note?: CorrectionNote): Promise<number> {
   const meters = await tx.meter.findMany({ where: { eventType } });
   if (meters.length === 0 || timestamps.length === 0) return 0;
   const rows = await tx.subscription.findMany({ where: { customerId }, include: { planVersion: { include: { prices: { where: { meterId: { in: meters.map((m) => m.id) } } } } } } });
@@ -60,7 +62,7 @@ export async function recomputePeriodCharges(tx: Tx, customerId: string, eventTy
     }
   }
   // The credit ledger follows the corrected charges: credits paid for voided usage come back (lib/ledger).
-  await settleRatedUsage(prismaSql(tx), customerId);
+  await settleRatedUsage(prismaSql(tx), customerId, new Date(), note);
   return periods.size;
 }
 

@@ -10,6 +10,7 @@ import { hourBucket } from "@/lib/metering/rollups/rollup-deltas";
 import { recomputeBuckets } from "./recompute-buckets";
 import { recomputePeriodCharges } from "@/lib/period-charges/recompute-period-charges";
 import { MAX_VOID_EVENTS, voidMatchingSchema, voidOneSchema, type VoidRequest } from "./void-input";
+import { voidNote } from "./void-note";
 
 export type VoidResult = { customer: string; voided: number; eventIds: string[]; hoursRecomputed: number };
 
@@ -19,7 +20,8 @@ const LISTED_IDS = 100;
  * Voids usage events (corrections): one by (customer, id), or all of a type in a time range, optionally
  * with a property equal to a value. In one transaction: the events are marked (voided_at, reason, who),
  * the affected hours' rollups and distinct values are recomputed from the events that remain, and the
- * audit log records who voided what and why. A voided event keeps its id: sending it again is a duplicate.
+ * audit log records who voided what and why. Credits the voided usage had paid for come back as a ledger
+ * entry saying which events were voided and why (voidNote). A voided event keeps its id: sending it again is a duplicate.
  */
 export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResult> {
   assertAdmin(actor);
@@ -74,8 +76,9 @@ export async function voidEvents(actor: Actor, input: unknown): Promise<VoidResu
       for (const [type, hours] of [...hoursByType].sort(([a], [b]) => (a < b ? -1 : 1))) {
         const list = [...hours.values()].sort((a, b) => a.getTime() - b.getTime());
         await recomputeBuckets(tx, customer.id, type, list);
-        const stamps = voided.filter((e) => e.event_type === type).map((e) => e.timestamp);
-        await recomputePeriodCharges(tx, customer.id, type, stamps);
+        const ofType = voided.filter((e) => e.event_type === type);
+        const note = voidNote(type, ofType.map((e) => e.idempotency_key), req.reason);
+        await recomputePeriodCharges(tx, customer.id, type, ofType.map((e) => e.timestamp), note);
         hoursRecomputed += list.length;
       }
       const eventIds = voided
