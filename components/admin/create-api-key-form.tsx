@@ -2,8 +2,15 @@
 
 import { useActionState } from "react";
 import type { FormAction, FormState } from "@/lib/forms/form-state";
+import { CopyButton } from "./copy-button";
 
-type CreateKeyState = FormState<{ secret: string; prefix: string }>;
+type CreateKeyState = FormState<{ secret: string; prefix: string; scope: string }>;
+
+const SCOPES = [
+  { value: "FULL", label: "Full: send usage and read" },
+  { value: "INGEST", label: "Ingest: send usage only" },
+  { value: "READ", label: "Read: GET routes only" },
+];
 
 export function CreateApiKeyForm({
   customers,
@@ -43,6 +50,17 @@ export function CreateApiKeyForm({
           </select>
           {err("customerId")}
         </label>
+        <label className="text-sm font-medium">
+          Scope
+          <select name="scope" defaultValue="FULL" className="mt-1 block rounded-md border border-slate-300 px-3 py-2">
+            {SCOPES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          {err("scope")}
+        </label>
         <button
           type="submit"
           disabled={pending}
@@ -58,10 +76,15 @@ export function CreateApiKeyForm({
       )}
       {state?.secret && (
         <div className="mt-4 rounded-md bg-amber-50 p-3 text-sm">
-          <p className="font-medium text-amber-900">Copy this key now: it is shown only once.</p>
-          <code data-testid="new-api-key" className="mt-1 block break-all font-mono text-slate-900">
-            {state.secret}
-          </code>
+          <p className="font-medium text-amber-900">
+            Copy this {state.scope ? `${state.scope.toLowerCase()} ` : ""}key now: it is shown only once.
+          </p>
+          <div className="mt-2 flex flex-wrap items-center gap-3">
+            <code data-testid="new-api-key" className="break-all font-mono text-slate-900">
+              {state.secret}
+            </code>
+            <CopyButton text={state.secret} label="Copy key" />
+          </div>
         </div>
       )}
     </section>

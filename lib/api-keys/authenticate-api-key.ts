@@ -38,5 +38,5 @@ export async function authenticateApiKey(header: string | null): Promise<ApiKeyA
     touchedAt.set(key.id, now);
     await pool().query("UPDATE api_keys SET last_used_at = $2 WHERE id = $1", [key.id, new Date(now)]);
   }
-  return { kind: "apiKey", apiKeyId: key.id, customerId: key.customer_id };
+  return { kind: "apiKey", apiKeyId: key.id, customerId: key.customer_id, scope: key.scope };
 }

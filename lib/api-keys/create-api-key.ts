@@ -10,12 +10,13 @@ import { generateApiKey } from "./key-format";
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, "name is required").max(100, "name must be at most 100 characters"),
   customerId: z.uuid("customerId must be a customer id").nullish(),
+  scope: z.enum(["FULL", "INGEST", "READ"], "scope must be FULL, INGEST or READ").default("FULL"),
 });
 
-/** Creates an API key. The secret is returned once and never stored: only its hash and prefix are. */
+/** Creates an API key with its scope (FULL unless chosen). The secret is returned once and never stored: only its hash and prefix are. */
 export async function createApiKey(actor: Actor, input: unknown) {
   assertAdmin(actor);
-  const { name, customerId } = createApiKeyInput.parse(input);
+  const { name, customerId, scope } = createApiKeyInput.parse(input);
   if (
     customerId &&
     !(await prisma.customer.findUnique({ where: { id: customerId }, select: { id: true } }))
@@ -27,10 +28,10 @@ export async function createApiKey(actor: Actor, input: unknown) {
   const { secret, prefix, hash } = generateApiKey();
   const key = await prisma.$transaction(async (tx) => {
     const created = await tx.apiKey.create({
-      data: { name, prefix, hash, customerId: customerId ?? null, createdById: actor.userId },
+      data: { name, prefix, hash, scope, customerId: customerId ?? null, createdById: actor.userId },
     });
-    await recordAudit(actor, "api_key.created", created.id, { name, prefix, customerId }, tx);
+    await recordAudit(actor, "api_key.created", created.id, { name, prefix, scope, customerId: customerId ?? null }, tx);
     return created;
   });
-  return { id: key.id, name: key.name, prefix: key.prefix, customerId: key.customerId, secret };
+  return { id: key.id, name: key.name, prefix: key.prefix, customerId: key.customerId, scope: key.scope, secret };
 }

@@ -1,10 +1,18 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
 import { GroupCommit } from "@/lib/db/group-commit";
+import type { ApiKeyScope } from "@/lib/auth/actor";
 
-export type KeyRow = { id: string; customer_id: string | null; revoked_at: Date | null; last_used_at: Date | null };
+/** A key as authentication needs it; the active-key cache keeps these, scope included (no query per request). */
+export type KeyRow = {
+  id: string;
+  customer_id: string | null;
+  scope: ApiKeyScope;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+};
 
-const SELECT_KEYS = "SELECT id, customer_id, revoked_at, last_used_at, hash FROM api_keys WHERE hash = ANY($1::text[])";
+const SELECT_KEYS = "SELECT id, customer_id, scope::text AS scope, revoked_at, last_used_at, hash FROM api_keys WHERE hash = ANY($1::text[])";
 
 /**
  * Key lookups of concurrent requests share one query: a lookup that arrives while a query is in flight

@@ -7,6 +7,6 @@ export async function listApiKeys(actor: Actor) {
   assertAdmin(actor);
   return prisma.apiKey.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, customer: { select: { name: true, externalId: true } } },
+    select: { id: true, name: true, prefix: true, scope: true, createdAt: true, lastUsedAt: true, revokedAt: true, customer: { select: { name: true, externalId: true } } },
   });
 }

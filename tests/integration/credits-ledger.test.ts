@@ -131,7 +131,7 @@ describe("credit ledger", () => {
     await grant(mine.id, 100n);
     const member = await memberOf(mine.id);
     const otherKey = await createTestApiKey({ customerId: other.id });
-    const keyActor = { kind: "apiKey" as const, apiKeyId: otherKey.id, customerId: other.id };
+    const keyActor = { kind: "apiKey" as const, apiKeyId: otherKey.id, customerId: other.id, scope: "FULL" as const };
     expect((await getCreditSummary(member, mine.id)).balance.amountMinor).toBe(100);
     expect(await outcome(() => getCreditSummary(member, other.id))).toBe(404);
     expect(await outcome(() => listLedgerEntries(member, other.id))).toBe(404);

@@ -139,7 +139,7 @@ describe("GET /api/v1/customers/{externalId}/forecast", () => {
   });
 
   it("is the lib function the dashboard will call: a key limited to another customer is refused there too", async () => {
-    const key = { kind: "apiKey" as const, apiKeyId: "k", customerId: rival.customer.id };
+    const key = { kind: "apiKey" as const, apiKeyId: "k", customerId: rival.customer.id, scope: "FULL" as const };
     await expect(forecastForCustomer(key, acme.customer.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -46,7 +46,7 @@ describe("every plans, subscriptions and charges function checks who is asking",
     const draft = await createDraftVersion(admin, planId);
     member = await memberOf(own.customer.id);
     const key = await createTestApiKey({ customerId: own.customer.id });
-    apiKey = { kind: "apiKey", apiKeyId: key.id, customerId: own.customer.id };
+    apiKey = { kind: "apiKey", apiKeyId: key.id, customerId: own.customer.id, scope: "FULL" };
     ids = { planId, versionId, draftId: draft.versionId, own: own.customer.id, other: other.customer.id };
   });
 

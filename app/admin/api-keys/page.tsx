@@ -13,14 +13,20 @@ export default async function ApiKeysPage() {
       <div>
         <h1 className="text-2xl font-semibold">API keys</h1>
         <p className="text-sm text-slate-500">
-          Your apps send usage with these keys: Authorization: Bearer &lt;key&gt;.
+          Your apps send usage with these keys: Authorization: Bearer &lt;key&gt;. A key&apos;s scope says what it
+          may do: <strong>ingest</strong> only sends usage (POST /api/v1/events), <strong>read</strong> only
+          reads (the GET routes), <strong>full</strong> both. A key limited to a customer acts only for it.
+        </p>
+        <p className="text-sm text-slate-500">
+          What the keys can call: the <a className="text-indigo-700 hover:underline" href="/docs/api">API reference</a>{" "}
+          (the OpenAPI document: <a className="text-indigo-700 hover:underline" href="/api/v1/openapi.json">/api/v1/openapi.json</a>).
         </p>
       </div>
       <CreateApiKeyForm
         customers={customers.map((c) => ({ id: c.id, name: c.name }))}
         action={createApiKeyAction}
       />
-      <ApiKeyTable keys={keys} revokeAction={revokeApiKeyAction} />
+      <ApiKeyTable keys={keys} revokeAction={revokeApiKeyAction} now={new Date()} />
     </div>
   );
 }

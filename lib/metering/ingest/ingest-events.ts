@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { assertKeyScope } from "@/lib/api-keys/assert-key-scope";
 import { AppError } from "@/lib/errors/app-error";
 import type { CommitOutcome } from "./commit-event-group";
 import { eventCommitter } from "./event-committer";
@@ -16,9 +17,10 @@ export type { EventOutcome, IngestResult } from "./summarize-outcomes";
  *    the events, apply the new usage (rollups -> rating -> credit burn), commit;
  * 3. answer each event: accepted, duplicate (stored before, or earlier in this batch or in a
  *    concurrent request), rejected, or refused (prepaid credits short).
- * Returns only after the transaction committed.
+ * Returns only after the transaction committed. A key must have the `ingest` (or `full`) scope.
  */
 export async function ingestEvents(actor: Actor, rawEvents: unknown[], now = new Date()): Promise<IngestResult> {
+  assertKeyScope(actor, "ingest");
   const { prepared, submission } = await validateEvents(actor, rawEvents, now);
   let committed: CommitOutcome[] = [];
   if (submission) {
