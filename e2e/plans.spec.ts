@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, MEMBER, createKeyInAdminUi, signIn } from "./support/sign-in";
 
-/** Builds a graduated plan in the draft editor: 1,000 tokens free, then $0.001 up to 10,000 more, then $0.0005. */
+/** Builds a graduated plan in the draft editor: 1,000 tokens free, then $1 per 1K up to 10,000 more, then $0.50 per 1K. */
 async function buildGraduatedPlan(page: Page, name: string) {
   await page.goto("/admin/plans");
   await page.getByLabel("Plan name").fill(name);
@@ -11,10 +11,16 @@ async function buildGraduatedPlan(page: Page, name: string) {
   const price = page.getByTestId("price-0");
   await price.getByLabel("Meter").selectOption({ label: "LLM tokens (llm_tokens)" });
   await price.getByLabel("Pricing model").selectOption("graduated");
-  await price.getByLabel("Included units").fill("1000");
-  await price.getByLabel("Tier 1 up to").fill("10000");
-  await price.getByLabel("Tier 1 unit price").fill("0.001");
-  await price.getByLabel("Tier 2 unit price").fill("0.0005");
+  await price.getByLabel("Included units").fill("1,000");
+  // Prices typed per 1K tokens, as the summary shows them; stored per token ($0.001 and $0.0005).
+  await price.getByLabel("Unit prices typed").selectOption("1K");
+  await price.getByLabel("Tier 1 up to").fill("10,000");
+  await price.getByLabel("Tier 1 unit price").fill("1,5");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(price.getByRole("alert")).toContainText("prices.0.model.tiers.0.unitPrice");
+  await expect(price.getByRole("alert")).toContainText('"1,5" is ambiguous');
+  await price.getByLabel("Tier 1 unit price").fill("1");
+  await price.getByLabel("Tier 2 unit price").fill("0.50");
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByRole("status")).toHaveText("Draft saved.");
   await page.getByRole("button", { name: "Publish version 1" }).click();
@@ -29,8 +35,8 @@ test("an admin builds a graduated plan, assigns it to Acme, and the member's Pla
   const name = `E2E Graduated ${Date.now()}`;
   await buildGraduatedPlan(admin, name);
 
-  // The calculator prices 12,000 tokens with the same engine: 10,000 × $0.001 + 1,000 × $0.0005.
-  await admin.getByLabel("LLM tokens quantity").fill("12000");
+  // The calculator reads "12,000" as the editor does and prices it with the same engine: 10,000 × $0.001 + 1,000 × $0.0005.
+  await admin.getByLabel("LLM tokens quantity").fill("12,000");
   await admin.getByRole("button", { name: "Calculate" }).click();
   await expect(admin.getByTestId("quote-total")).toHaveText("$10.50");
 

@@ -6,6 +6,7 @@ import type { Quote } from "@/lib/plans/quote-plan-version";
 import { inputClass, TextField } from "./field";
 import { ApiError, fetchJson } from "@/components/data/fetch-json";
 import { QuoteTable } from "./quote-table";
+import { parseNumberInput } from "@/lib/numbers/parse-number-input";
 
 type CalcVersion = {
   id: string;
@@ -18,15 +19,23 @@ type CalcVersion = {
 export function PriceCalculator({ versions }: { versions: CalcVersion[] }) {
   const [versionId, setVersionId] = useState(versions[0]?.id ?? "");
   const [quantities, setQuantities] = useState<Record<string, string>>({});
-  const quote = useMutation<Quote, Error, void>({
-    mutationFn: () =>
-      fetchJson<Quote>(`/api/admin/plan-versions/${versionId}/quote`, {
-        method: "POST",
-        body: {
-          quantities: Object.fromEntries(Object.entries(quantities).filter(([, q]) => q.trim() !== "")),
-        },
-      }),
+  const [typo, setTypo] = useState<string | null>(null);
+  const quote = useMutation<Quote, Error, Record<string, string>>({
+    mutationFn: (read) => fetchJson<Quote>(`/api/admin/plan-versions/${versionId}/quote`, { method: "POST", body: { quantities: read } }),
   });
+  /** Reads every typed quantity with the editor's parser ("20,000,000" is twenty million); says which one is wrong. */
+  const calculate = () => {
+    const read: Record<string, string> = {};
+    for (const p of version?.prices ?? []) {
+      const typed = quantities[p.meterId] ?? "";
+      if (typed.trim() === "") continue;
+      const parsed = parseNumberInput(typed);
+      if (!parsed.ok) return setTypo(`${p.meter.name} quantity: ${parsed.message}`);
+      read[p.meterId] = parsed.value;
+    }
+    setTypo(null);
+    quote.mutate(read);
+  };
   const version = versions.find((v) => v.id === versionId);
   if (!version)
     return <p className="text-sm text-slate-500">Add a version with prices to try the calculator.</p>;
@@ -37,7 +46,7 @@ export function PriceCalculator({ versions }: { versions: CalcVersion[] }) {
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();
-          quote.mutate();
+          calculate();
         }}
       >
         <label className="block max-w-xs text-sm font-medium">
@@ -66,7 +75,7 @@ export function PriceCalculator({ versions }: { versions: CalcVersion[] }) {
               label={`${p.meter.name} quantity`}
               value={quantities[p.meterId] ?? ""}
               onChange={(v) => setQuantities((q) => ({ ...q, [p.meterId]: v }))}
-              placeholder="0"
+              placeholder="e.g. 20,000,000"
               hint={p.summary}
             />
           ))}
@@ -79,7 +88,12 @@ export function PriceCalculator({ versions }: { versions: CalcVersion[] }) {
           {quote.isPending ? "Calculating…" : "Calculate"}
         </button>
       </form>
-      {quote.error && (
+      {typo && (
+        <p role="alert" className="text-sm text-red-700">
+          {typo}
+        </p>
+      )}
+      {!typo && quote.error && (
         <p role="alert" className="text-sm text-red-700">
           {quote.error instanceof ApiError && quote.error.problems.length
             ? quote.error.problems.map((p) => p.message).join("; ")

@@ -7,7 +7,7 @@ import { majorToMinor, minorToMajorText } from "@/lib/money/major-units";
 import type { PlanVersionDto } from "@/lib/plans/version-dto";
 import { CURRENCY_CODES, type CurrencyCode } from "@/lib/money/currencies";
 import { fetchJson, problemsOf, type Problem } from "@/components/data/fetch-json";
-import { draftFromModel, emptyDraft, modelFromDraft, type PriceDraft } from "./price-draft";
+import { draftFromModel, draftProblems, emptyDraft, modelFromDraft, type PriceDraft } from "./price-draft";
 import { inputClass, ProblemList, TextField } from "./field";
 import { PriceEditor } from "./price-editor";
 import { PublishButton } from "./publish-button";
@@ -63,6 +63,7 @@ export function VersionEditor({ version, meters }: { version: PlanVersionDto; me
     if (!credits.ok) local.push({ field: "trialCredits", rule: "amount", message: credits.message });
     if (!/^\d+$/.test(terms.trialDays.trim()))
       local.push({ field: "trialDays", rule: "integer", message: "trial days must be a whole number" });
+    prices.forEach((p, i) => local.push(...draftProblems(p, i)));
     if (local.length > 0 || !fee.ok || !min.ok || !credits.ok) return setProblems(local);
     setStatus((s) => ({ ...s, saving: true }));
     try {

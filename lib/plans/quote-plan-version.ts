@@ -7,15 +7,24 @@ import { priceLine } from "./price-line";
 import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
 import { priceLineDto, type PriceLineDto } from "./quote-dto";
 import { MAX_QUANTITY_DECIMALS } from "./version-input";
+import { parseNumberInput } from "@/lib/numbers/parse-number-input";
 
+/** A quantity as typed ("20,000,000", "2.5"), read by the same parser as the plan editor's fields. */
 const quantityText = z
   .string()
-  .trim()
-  .regex(/^\d{1,24}(\.\d+)?$/, "quantity must be a non-negative decimal like 1500000 or 2.5")
-  .refine(
-    (t) => (t.split(".")[1] ?? "").length <= MAX_QUANTITY_DECIMALS,
-    `quantity may have at most ${MAX_QUANTITY_DECIMALS} decimal places`,
-  );
+  .max(64, "quantity is too long")
+  .transform((t, ctx) => {
+    const parsed = parseNumberInput(t, { maxDecimals: MAX_QUANTITY_DECIMALS });
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: `quantity ${parsed.message}` });
+      return z.NEVER;
+    }
+    if (parsed.value.split(".")[0].length > 24) {
+      ctx.addIssue({ code: "custom", message: "quantity may have at most 24 digits before the decimal point" });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
 
 const quoteInput = z.strictObject({ quantities: z.record(z.string(), quantityText) });
 

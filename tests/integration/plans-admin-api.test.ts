@@ -114,6 +114,12 @@ describe("admin plans API", () => {
     expect(q.json.minimumTopUp.amountMinor).toBe(3850);
     const bad = await call(quoteRoute, { method: "POST", params: { versionId: id }, body: { quantities: { [meterId]: "-5" } } });
     expect(bad.status).toBe(422);
+    // The calculator reads quantities with the plan editor's parser: grouped thousands are fine, "1,5" is ambiguous.
+    const grouped = await call(quoteRoute, { method: "POST", params: { versionId: id }, body: { quantities: { [meterId]: "12,000" } } });
+    expect([grouped.status, grouped.json.lines[0].charge.amountMinor]).toEqual([200, 1250]);
+    const ambiguous = await call(quoteRoute, { method: "POST", params: { versionId: id }, body: { quantities: { [meterId]: "1,5" } } });
+    expect(ambiguous.status).toBe(422);
+    expect(ambiguous.json.error.problems[0]).toMatchObject({ field: `quantities.${meterId}`, message: expect.stringContaining("ambiguous") });
   });
 
   it("members and API keys get nothing of the catalog", async () => {
