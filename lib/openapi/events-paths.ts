@@ -17,12 +17,13 @@ const outcome = z
     id: z.string().nullable(),
     status: z.enum(["accepted", "duplicate", "rejected", "refused"]),
     contentDiffers: z.boolean().optional(),
+    conflict: z.literal(true).optional().meta({ description: "A duplicate whose content differs from the stored event's: not stored, counted for the admin." }),
     problems: z.array(problemSchema).optional(),
   })
   .meta({ id: "EventOutcome" });
 
 const singleReply = z
-  .object({ id: z.string(), status: z.enum(["accepted", "duplicate"]), contentDiffers: z.boolean().optional() })
+  .object({ id: z.string(), status: z.enum(["accepted", "duplicate"]), contentDiffers: z.boolean().optional(), conflict: z.literal(true).optional() })
   .meta({ id: "EventAccepted", description: "One event: stored now (`accepted`) or before (`duplicate`)." });
 const batchReply = z
   .object({ accepted: z.int(), duplicates: z.int(), rejected: z.int(), events: z.array(outcome) })

@@ -111,7 +111,7 @@ describe("exactly-once ingestion", () => {
     ];
     for (const [name, resend, differs] of cases) {
       const res = await post(w.key.secret, resend);
-      expect({ name, status: res.status, body: res.json }).toEqual({ name, status: 202, body: { id: e.id, status: "duplicate", contentDiffers: differs } });
+      expect({ name, status: res.status, body: res.json }).toEqual({ name, status: 202, body: { id: e.id, status: "duplicate", contentDiffers: differs, ...(differs && { conflict: true }) } });
     }
     // Within one batch, a later copy is compared with the stored (first) one.
     const f = ev(`cd-${tag()}`);

@@ -3,6 +3,8 @@ import type { PoolClient } from "pg";
 import { pipelinedTransaction } from "@/lib/db/pipelined-transaction";
 import { retryTransaction } from "@/lib/db/retry-transaction";
 import { InsufficientCreditsError } from "@/lib/ledger/insufficient-credits";
+import type { DuplicateConflict } from "@/lib/metering/conflicts/duplicate-conflict";
+import { recordDuplicateConflicts } from "@/lib/metering/conflicts/record-duplicate-conflicts";
 import { SpendingLimitReached } from "@/lib/limits/limit-breach";
 import { groupOutcomes, type CommitOutcome } from "./group-outcomes";
 import { groupSubmissions, type EventGroup, type EventSubmission } from "./group-submissions";
@@ -22,25 +24,27 @@ const IN_FLIGHT = new InFlightKeys();
 const SHORTFALLS = new RecentShortfalls();
 
 /** Not ok: a fast write found this customer short of prepaid credits, or past a hard cap. */
-type Written = { ok: true; outcomes: CommitOutcome[][] } | { ok: false; customerId: string };
+type Written = { ok: true; outcomes: CommitOutcome[][]; conflicts: DuplicateConflict[] } | { ok: false; customerId: string };
 
 /**
  * Writes the events of several requests in one transaction on `client` and returns, per request and
  * per event, its outcome (group-outcomes.ts). Fast first (no savepoints), unless one of the group's
  * customers was recently short of prepaid credits or at a hard cap; a fast write that finds a balance
  * short or a cap reached is rolled back and the group written again, carefully (store-funded-events.ts).
- * Returns only after COMMIT.
+ * Returns only after COMMIT. Duplicates whose content differs from the stored event's (rare) are then
+ * counted in one more statement (lib/metering/conflicts); a group without any runs no more than before.
  */
 export async function commitEventGroup(client: PoolClient, submissions: EventSubmission[]): Promise<CommitOutcome[][]> {
   const group = groupSubmissions(submissions);
+  let written: Written | undefined;
   if (!SHORTFALLS.anyOf(group.customerIds)) {
-    const fast = await writeGroup(client, submissions, group, "fast");
-    if (fast.ok) return fast.outcomes;
-    SHORTFALLS.note(fast.customerId);
+    written = await writeGroup(client, submissions, group, "fast");
+    if (!written.ok) SHORTFALLS.note(written.customerId);
   }
-  const careful = await writeGroup(client, submissions, group, "careful");
-  if (!careful.ok) throw new Error("a careful group write reported a shortfall instead of refusing the events");
-  return careful.outcomes;
+  if (!written?.ok) written = await writeGroup(client, submissions, group, "careful");
+  if (!written.ok) throw new Error("a careful group write reported a shortfall instead of refusing the events");
+  if (written.conflicts.length > 0) await recordDuplicateConflicts(client, written.conflicts);
+  return written.outcomes;
 }
 
 /** One group transaction, retried on deadlocks and on held events that were not stored. */
@@ -59,7 +63,8 @@ function writeGroup(client: PoolClient, submissions: EventSubmission[], group: E
           ({ inserted }) => (group.unique.length === inserted.size ? null : loadStoredEvents(client, group.unique.filter((_, i) => !inserted.has(group.uniqueKeys[i])))),
         );
         claim.release(true);
-        return { ok: true, outcomes: groupOutcomes(submissions, group, written, storedBefore ?? new Map()) };
+        const conflicts: DuplicateConflict[] = [];
+        return { ok: true, outcomes: groupOutcomes(submissions, group, written, storedBefore ?? new Map(), conflicts), conflicts };
       } catch (e) {
         claim.release(false);
         if (mode === "fast" && e instanceof InsufficientCreditsError) return { ok: false, customerId: e.shortfall.customerId };

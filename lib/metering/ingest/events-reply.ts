@@ -5,8 +5,8 @@ import { limitRefusalMessage } from "@/lib/limits/limit-refusal-dto";
 
 /**
  * 202 once events are committed, listing each event's outcome (a duplicate says whether its content
- * differs from the stored event's). A single rejected event, or a batch in which every event was
- * rejected, is answered 422 (nothing was written). Events refused because a prepaid customer's credits
+ * differs from the stored event's; one that differs is a conflict, `"conflict": true`, counted for the
+ * admin). A single rejected event, or a batch in which every event was rejected, is answered 422 (nothing was written). Events refused because a prepaid customer's credits
  * cannot cover them make the answer 402, saying the balance and what was needed (the request's events for
  * that customer were not stored; other customers' events in a batch were, as `accepted` says). A request
  * whose every event was refused because its customer is suspended (an unpaid invoice) is answered 402
@@ -68,7 +68,7 @@ export function eventsReply(result: IngestResult, single: boolean): JsonReply {
       status: 202,
       body:
         o.status === "duplicate"
-          ? { id: o.id, status: o.status, contentDiffers: o.contentDiffers }
+          ? { id: o.id, status: o.status, contentDiffers: o.contentDiffers, ...(o.conflict && { conflict: true }) }
           : { id: o.id, status: o.status },
     };
   }

@@ -1,3 +1,4 @@
+import type { DuplicateConflict } from "@/lib/metering/conflicts/duplicate-conflict";
 import type { EventGroup, EventSubmission } from "./group-submissions";
 import { contentDiffers, type EventContent } from "./same-content";
 import type { CreditRefusal, FundedWrite, LimitRefusal } from "./store-funded-events";
@@ -16,9 +17,9 @@ const DIFFERS: CommitOutcome = Object.freeze({ status: "duplicate", contentDiffe
  * Each submitted event's outcome once its group committed. An event is accepted once: its stored copy
  * (the group's first, unless that copy's request was refused). Every other copy is a duplicate, flagged
  * `contentDiffers` when its type, timestamp or properties differ from the stored copy (`storedBefore`:
- * the copies stored by earlier transactions).
+ * the copies stored by earlier transactions). Each copy that differs is also pushed to `conflicts`.
  */
-export function groupOutcomes(submissions: readonly EventSubmission[], group: EventGroup, written: FundedWrite, storedBefore: Map<string, EventContent>): CommitOutcome[][] {
+export function groupOutcomes(submissions: readonly EventSubmission[], group: EventGroup, written: FundedWrite, storedBefore: Map<string, EventContent>, conflicts: DuplicateConflict[] = []): CommitOutcome[][] {
   const { inserted, refused, refusedEvents, firstCopy } = written;
   return submissions.map((s, n) =>
     s.events.map((event, i) => {
@@ -34,7 +35,9 @@ export function groupOutcomes(submissions: readonly EventSubmission[], group: Ev
       const stored = isNew ? first : storedBefore.get(key);
       // A conflicting row that cannot be read back (removed since) is not claimed to differ.
       if (!stored) return SAME;
-      return contentDiffers(event, s.explicitTimestamp[i], stored) ? DIFFERS : SAME;
+      if (!contentDiffers(event, s.explicitTimestamp[i], stored)) return SAME;
+      conflicts.push({ customerId: event.customerId, id: event.id, sent: event, stored });
+      return DIFFERS;
     }),
   );
 }

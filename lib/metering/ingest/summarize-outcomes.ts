@@ -7,7 +7,7 @@ import type { PreparedEvent, Rejection } from "./prepare-events";
 
 export type EventOutcome =
   | { index: number; id: string; status: "accepted" }
-  | { index: number; id: string; status: "duplicate"; contentDiffers: boolean }
+  | { index: number; id: string; status: "duplicate"; contentDiffers: boolean; conflict?: true }
   | { index: number; id: string | null; status: "rejected"; problems: FieldProblem[] }
   | { index: number; id: string; status: "refused"; reason: "insufficient_credits"; customer: string };
 
@@ -56,7 +56,9 @@ export function summarizeOutcomes(prepared: (PreparedEvent | Rejection)[], commi
       return { index: p.index, id: p.id, status: "rejected", problems: [limitProblem(c.breach, p.externalCustomerId)] };
     }
     duplicates++;
-    return { index: p.index, id: p.id, status: "duplicate", contentDiffers: c.contentDiffers };
+    // A conflict: the id was stored before with other content (counted by lib/metering/conflicts).
+    if (c.contentDiffers) return { index: p.index, id: p.id, status: "duplicate", contentDiffers: true, conflict: true };
+    return { index: p.index, id: p.id, status: "duplicate", contentDiffers: false };
   });
   return { outcomes, accepted, duplicates, rejected, refused, credits: [...credits.values()], limits: limitRefusalDtos(limited) };
 }
