@@ -72,6 +72,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       <CustomerCreditsPanel
         admin={admin}
         customerId={customer.id}
+        customerName={customer.name}
         actions={{ grantPromotional: grantPromotionalAction, adjust: adjustCreditsAction }}
       />
     </div>
