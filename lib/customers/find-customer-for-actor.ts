@@ -9,7 +9,10 @@ import { AppError } from "@/lib/errors/app-error";
  * customer gets 403 for any other externalId, existing or not, so it cannot probe which customers exist.
  */
 export async function findCustomerForActor(actor: Actor, externalId: string): Promise<{ id: string; externalId: string; name: string }> {
-  const customer = await prisma.customer.findUnique({ where: { externalId }, select: { id: true, externalId: true, name: true } });
+  // No externalId holds NUL (Postgres text cannot), and a query with one fails: such a customer is not found.
+  const customer = externalId.includes("\u0000")
+    ? null
+    : await prisma.customer.findUnique({ where: { externalId }, select: { id: true, externalId: true, name: true } });
   if (actor.kind === "apiKey" && actor.customerId !== null && customer?.id !== actor.customerId) {
     throw new AppError("FORBIDDEN", "This API key is limited to another customer");
   }

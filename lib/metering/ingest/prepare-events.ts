@@ -3,8 +3,11 @@ import { zodProblems } from "@/lib/errors/zod-problems";
 import { parseEventInput } from "./parse-event-input";
 import type { IngestContext } from "./load-ingest-context";
 import { contributionFor, type MeterContribution } from "@/lib/metering/meters/meter-contribution";
-import { fieldWithNul } from "./nul-character";
+import { unstorableText } from "@/lib/errors/unstorable-text";
 import type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
+
+/** How deep an event's properties may nest (objects and arrays inside properties). */
+export const MAX_PROPERTIES_DEPTH = 100;
 
 export type { MeterContribution } from "@/lib/metering/meters/meter-contribution";
 export type { PreparedEvent } from "@/lib/metering/meters/prepared-event";
@@ -24,24 +27,13 @@ export function prepareEvent(
   const rawId = typeof (raw as { id?: unknown })?.id === "string" ? (raw as { id: string }).id : null;
   if (!parsed.success) return { index, id: rawId, status: "rejected", problems: zodProblems(parsed.error) };
   const e = parsed.data;
-  const nul =
-    fieldWithNul(e.id, "id") ??
-    fieldWithNul(e.customer, "customer") ??
-    fieldWithNul(e.type, "type") ??
-    fieldWithNul(e.properties, "properties");
-  if (nul)
-    return {
-      index,
-      id: rawId,
-      status: "rejected",
-      problems: [
-        {
-          field: nul,
-          rule: "no_nul_character",
-          message: `${nul} must not contain the NUL character (\u0000)`,
-        },
-      ],
-    };
+  // Text the database cannot store, or properties nested past MAX_PROPERTIES_DEPTH: this event only is rejected.
+  const unstorable =
+    unstorableText(e.id, "id") ??
+    unstorableText(e.customer, "customer") ??
+    unstorableText(e.type, "type") ??
+    unstorableText(e.properties, "properties", MAX_PROPERTIES_DEPTH);
+  if (unstorable) return { index, id: rawId, status: "rejected", problems: [unstorable] };
   const problems: FieldProblem[] = [];
   const customerId = ctx.customerIdByExternalId.get(e.customer);
   if (!customerId)

@@ -31,11 +31,12 @@ export async function validateEvents(actor: Actor, rawEvents: unknown[], now: Da
   return { prepared, submission: { events: valid, explicitTimestamp, keys: valid.map((e) => eventKey(e.customerId, e.id)) } };
 }
 
+/** The names to look up; one holding NUL is left out (Postgres refuses it in a query; prepareEvent rejects its event). */
 function distinct(raw: unknown[], field: "customer" | "type"): Set<string> {
   const out = new Set<string>();
   for (const e of raw) {
     const v = (e as Record<string, unknown> | null)?.[field];
-    if (typeof v === "string") out.add(v);
+    if (typeof v === "string" && !v.includes("\u0000")) out.add(v);
   }
   return out;
 }
