@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { signInErrorMessage } from "@/lib/security/sign-in/sign-in-locked";
 
 export function SignInForm() {
   const router = useRouter();
@@ -17,7 +18,7 @@ export function SignInForm() {
     const res = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     setPending(false);
     if (!res || res.error) {
-      setError("Wrong email or password. Check both and try again.");
+      setError(signInErrorMessage(res?.error));
       return;
     }
     router.replace("/");
