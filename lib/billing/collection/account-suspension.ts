@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
+import { prismaSql } from "@/lib/db/sql";
 import { clearIngestContextCache } from "@/lib/metering/ingest/load-ingest-context";
 import { recordNotification } from "@/lib/notifications/record-notification";
 
@@ -21,7 +22,7 @@ export async function suspendForInvoice(
   });
   if (changed.count > 0)
     await recordNotification(tx, customerId, "customer.account_suspended", { invoiceNumber, reason });
-  clearIngestContextCache();
+  await clearIngestContextCache(prismaSql(tx));
 }
 
 /** Lifts a suspension once the customer has no uncollectible invoice left (paid, voided or credited). */

@@ -2,7 +2,9 @@ import "server-only";
 import type { Pool, PoolClient } from "pg";
 import type { Aggregation } from "@/lib/db/generated/enums";
 import type { MeterDefinition } from "@/lib/metering/meters/meter-definition";
-import { clearProcessCache, processCache, type ProcessCache } from "@/lib/cache/process-cache";
+import { processCache, type ProcessCache } from "@/lib/cache/process-cache";
+import { clearSharedCache, hearSharedCacheClears } from "@/lib/cache/shared-cache-clears";
+import type { Sql } from "@/lib/db/sql";
 import { ACTIVE_METERS_CACHE, forgetActiveMeters } from "@/lib/metering/meters/active-meters-cache";
 
 export type IngestContext = {
@@ -15,9 +17,9 @@ export type IngestContext = {
 /**
  * How long a found customer or a type's meters are reused without asking the database. Only what was
  * found is cached: an unknown customer or an event type with no active meter is looked up again on
- * every request, so a customer or meter created a moment ago is seen at once. What the cache can
- * delay, by at most this long and per app instance: a meter's archiving or a change to its
- * definition, and a customer's externalId changing hands.
+ * every request, so a customer or meter created a moment ago is seen at once. A meter's change and a
+ * customer's suspension clear these caches in every instance (lib/cache/shared-cache-clears.ts); only
+ * where notifications cannot be heard (the embedded database) can they be this late.
  */
 export const INGEST_CONTEXT_TTL_MS = 2000;
 
@@ -34,10 +36,10 @@ const metersCache = () =>
     maxEntries: MAX_CACHED,
   });
 
-/** Forgets every cached customer and meter, in every thread (tests). */
-export function clearIngestContextCache(): void {
-  clearProcessCache(CUSTOMERS_CACHE);
-  forgetActiveMeters();
+/** Forgets every cached customer and meter, in every thread of every instance (at `sql`'s commit when given a transaction). */
+export async function clearIngestContextCache(sql?: Sql): Promise<void> {
+  await clearSharedCache(CUSTOMERS_CACHE, sql);
+  await forgetActiveMeters(sql);
 }
 
 // Unnamed statements: the embedded server runs every connection in one session, where named ones collide.
@@ -66,6 +68,7 @@ export async function loadIngestContext(
   types: Iterable<string>,
   now = Date.now(),
 ): Promise<IngestContext> {
+  hearSharedCacheClears();
   const customers = customersCache();
   const meters = metersCache();
   const customerIdByExternalId = new Map<string, string>();

@@ -1,9 +1,10 @@
-import { clearProcessCache } from "@/lib/cache/process-cache";
+import { clearSharedCache } from "@/lib/cache/shared-cache-clears";
+import type { Sql } from "@/lib/db/sql";
 
 /** The process cache of active meters by event type that ingestion keeps (lib/metering/ingest/load-ingest-context.ts). */
 export const ACTIVE_METERS_CACHE = "active-meters";
 
-/** After a meter is created, changed or archived: ingestion in every thread sees it at once. */
-export function forgetActiveMeters(): void {
-  clearProcessCache(ACTIVE_METERS_CACHE);
+/** After a meter is created, changed or archived: ingestion in every thread of every instance sees it at once. */
+export async function forgetActiveMeters(sql?: Sql): Promise<void> {
+  await clearSharedCache(ACTIVE_METERS_CACHE, sql);
 }

@@ -23,6 +23,6 @@ export async function archiveMeter(actor: Actor, meterId: string) {
     await recordAudit(actor, "meter.archived", meterId, { key: current.key }, tx);
     return tx.meter.findUniqueOrThrow({ where: { id: meterId } });
   });
-  forgetActiveMeters();
+  await forgetActiveMeters();
   return meter;
 }

@@ -22,7 +22,7 @@ export async function createMeter(actor: Actor, input: unknown) {
       await recordAudit(actor, "meter.created", created.id, { ...fields }, tx);
       return created;
     });
-    forgetActiveMeters();
+    await forgetActiveMeters();
     return meter;
   } catch (e) {
     if (isUniqueViolation(e)) throw meterKeyTaken(fields.key);

@@ -53,7 +53,7 @@ export async function updateMeter(actor: Actor, meterId: string, input: unknown)
       await recordAudit(actor, "meter.updated", meterId, { key: after.key, changes }, tx);
       return updated;
     });
-    forgetActiveMeters();
+    await forgetActiveMeters();
     return meter;
   } catch (e) {
     if (isUniqueViolation(e)) throw meterKeyTaken(String((input as { key?: unknown }).key));
