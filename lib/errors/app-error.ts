@@ -8,6 +8,7 @@ export type AppErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNPROCESSABLE"
   | "PAYMENT_REQUIRED"
+  | "RATE_LIMITED"
   | "UNAVAILABLE";
 
 export type FieldProblem = { field: string; rule: string; message: string };
@@ -21,6 +22,7 @@ const statusByCode: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNPROCESSABLE: 422,
+  RATE_LIMITED: 429,
   UNAVAILABLE: 503,
 };
 

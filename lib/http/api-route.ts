@@ -1,5 +1,6 @@
 import { authenticateApiKey, type ApiKeyActor } from "@/lib/api-keys/authenticate-api-key";
 import { assertKeyScope, scopeForMethod, type RequiredScope } from "@/lib/api-keys/assert-key-scope";
+import { limitApiKey } from "@/lib/security/rate-limits/limit-api-key";
 import { errorResponse } from "./error-response";
 
 type Ctx<P> = { params: Promise<P> };
@@ -16,6 +17,7 @@ export function apiKeyRoute<P = Record<string, string>>(
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
       const actor = await authenticateApiKey(req.headers.get("authorization"));
+      await limitApiKey(actor.apiKeyId);
       assertKeyScope(actor, opts.scope ?? scopeForMethod(req.method));
       return await handler(req, actor, ctx);
     } catch (e) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { errorReply, type JsonReply } from "@/lib/http/error-response";
+import { limitApiKey } from "@/lib/security/rate-limits/limit-api-key";
 import { parseJsonText } from "@/lib/http/read-json-body";
 import { eventsReply } from "./events-reply";
 import { ingestEvents } from "./ingest-events";
@@ -18,6 +19,7 @@ export async function handleIngestRequest(authorization: string | null, bodyText
   let format: BodyFormat = "json";
   try {
     const actor = await authenticateApiKey(authorization);
+    await limitApiKey(actor.apiKeyId);
     format = bodyFormat(contentType);
     if (format === "json") {
       const { events, single } = parseEventsBody(parseJsonText(bodyText));
