@@ -3,14 +3,14 @@ import path from "node:path";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
-/** Every file under app/ named `name` (route.ts, page.tsx), as paths relative to the project root, sorted. */
-export function appFiles(name: string, under = "app"): string[] {
+/** Every file under app/ named `name` (route.ts, page.tsx) or whose name matches it, as paths relative to the project root, sorted. */
+export function appFiles(name: string | RegExp, under = "app"): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
       const rel = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(rel);
-      else if (e.name === name) out.push(rel);
+      else if (typeof name === "string" ? e.name === name : name.test(e.name)) out.push(rel);
     }
   };
   walk(under);
