@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ingest [-- --embedded --runs N --seconds S --build --no-floors --only PHASE --profile]`:
+ * `npm run bench:ingest [-- --embedded --runs N --seconds S --build --no-floors --only PHASE --profile --instances N]`:
  * ingestion throughput of the built app (`next start`; it builds first when .next/BUILD_ID is missing, or
  * with --build) on a fresh PostgreSQL database on 127.0.0.1:5432 (dropped after), or with --embedded on
  * the embedded PGlite (in a temporary folder, removed after). See BENCHMARKS.md.
@@ -17,7 +17,8 @@
  * app's peak RSS; then checks that the stored events and rollup
  * sums are exactly what was acknowledged (exit 1 if not). On PostgreSQL it checks the floors too (exit
  * 2 if one is missed; --no-floors only reports them). --only noop|echo|single|batch|raw (repeatable) runs
- * some phases; --profile makes the app write V8 CPU profiles.
+ * some phases; --profile makes the app write V8 CPU profiles. --instances N starts N app instances on the
+ * one database, and the load's clients take them in turn (README "Scaling out").
  */
 import type { ChildProcess } from "node:child_process";
 import { freePort } from "@/lib/db/free-port";
@@ -31,13 +32,15 @@ import { benchArgs } from "./bench-args";
 
 /** --only noop|echo|single|batch|raw (repeatable): just those phases; --profile: V8 CPU profiles of the app, folder printed at the end. */
 const { flag, option, only: ONLY, profileDir: PROFILE_DIR } = benchArgs(
-  "Usage: npm run bench:ingest [-- --embedded --runs N --seconds S --build --no-floors --only noop|echo|single|batch|raw --profile]",
+  "Usage: npm run bench:ingest [-- --embedded --runs N --seconds S --build --no-floors --only noop|echo|single|batch|raw --profile --instances N]",
   "ingest.ts",
 );
 const EMBEDDED = flag("embedded");
 /** Five runs by default: one run of a phase can stall on this shared machine, and the median of five shrugs off two. */
 const RUNS = option("runs", 5);
 const SECONDS = option("seconds", 6);
+/** --instances N: N app instances (each with its ingest worker) on the one database. */
+const INSTANCES = option("instances", 1);
 /** --only noop|echo|single|batch|raw: just those phases (repeatable), e.g. while profiling. */
 const runs = (p: string) => ONLY.size === 0 || ONLY.has(p);
 /** --profile: the app writes V8 CPU profiles (open in Chrome DevTools) to a temporary folder, printed at the end. */
@@ -62,22 +65,26 @@ async function main() {
   });
   try {
     const { key, customers } = await seed(db.url);
-    const port = await freePort();
-    const server = startApp(db.url, port, PROFILE_DIR);
-    children.push(server);
-    cleanups.push(() => stopProcess(server));
-    await waitUntilServing(port, server);
-    appPid = server.pid!;
-    const rss = sampleRss(server.pid!);
+    const ports: number[] = [];
+    for (let i = 0; i < INSTANCES; i++) ports.push(await freePort());
+    const servers = ports.map((p) => startApp(db.url, p, PROFILE_DIR));
+    children.push(...servers);
+    for (const s of servers) cleanups.push(() => stopProcess(s));
+    for (let i = 0; i < INSTANCES; i++) await waitUntilServing(ports[i], servers[i]);
+    const port = ports[0];
+    appPids = servers.map((s) => s.pid!);
+    statsUrls = ports.map((p) => `http://127.0.0.1:${p}/api/bench/stats`);
+    const rss = sampleRss(servers[0].pid!);
     const client = await startLoadClient();
     children.push(client);
     cleanups.push(() => stopProcess(client));
 
-    const base = { key, customers, eventType: EVENT_TYPE, duplicateRate: 0.1, maxEvents: 5_000_000 };
+    const origins = INSTANCES > 1 ? ports.map((p) => `http://127.0.0.1:${p}`) : undefined;
+    const base = { key, customers, eventType: EVENT_TYPE, duplicateRate: 0.1, maxEvents: 5_000_000, origins };
     const single = (url: string, ceilingStatus: number | null, durationMs: number, tag: string): LoadRequest => ({ ...base, url, ceilingStatus, batchSize: 1, concurrency: 16, durationMs, idPrefix: tag, seed: hash(tag) });
     const batch = (durationMs: number, tag: string): LoadRequest => ({ ...base, url: eventsUrl(port), ceilingStatus: null, batchSize: 500, concurrency: 8, durationMs, idPrefix: tag, seed: hash(tag) });
 
-    console.log(`Warming up (${EMBEDDED ? "embedded PGlite" : "PostgreSQL"}, app on 127.0.0.1:${port})...`);
+    console.log(`Warming up (${EMBEDDED ? "embedded PGlite" : "PostgreSQL"}, app on 127.0.0.1:${ports.join(", ")})...`);
     if (runs("noop")) await phase(client, single(noopUrl(port), 204, WARMUP_MS, "warm-noop"));
     if (runs("echo")) await phase(client, single(echoUrl(port), 202, WARMUP_MS, "warm-echo"));
     if (runs("single")) await phase(client, single(eventsUrl(port), null, WARMUP_MS, "warm-single"));
@@ -129,18 +136,22 @@ async function seed(databaseUrl: string): Promise<{ key: string; customers: stri
 
 type CommitStats = { groups: number; requests: number; units: number; failedGroups: number; busyMs: number; writers: number };
 
-async function commitStats(url: string): Promise<CommitStats> {
-  return (await fetch(url.replace("/api/v1/events", "/api/bench/stats"))).json() as Promise<CommitStats>;
+/** The commit counters of every instance, summed (writers too: the ingest writers of all of them). */
+async function commitStats(): Promise<CommitStats> {
+  const all = await Promise.all(statsUrls.map(async (u) => (await fetch(u)).json() as Promise<CommitStats>));
+  const sum = (k: keyof CommitStats) => all.reduce((n, s) => n + s[k], 0);
+  return { groups: sum("groups"), requests: sum("requests"), units: sum("units"), failedGroups: sum("failedGroups"), busyMs: sum("busyMs"), writers: sum("writers") };
 }
 
 async function phase(client: ChildProcess, req: LoadRequest): Promise<PhaseResult> {
-  const before = req.ceilingStatus !== null ? null : await commitStats(req.url);
-  serverPid ||= busiestProcess(appPid);
-  const cpu0 = { app: treeCpuSeconds(appPid), server: threadCpuSeconds(serverPid), client: treeCpuSeconds(client.pid!), db: EMBEDDED ? ownCpuSeconds() : namedCpuSeconds("postgres"), machine: machineCpuSeconds() };
+  const before = req.ceilingStatus !== null ? null : await commitStats();
+  serverPid ||= busiestProcess(appPids[0]);
+  const appCpu = () => appPids.reduce((s, pid) => s + treeCpuSeconds(pid), 0);
+  const cpu0 = { app: appCpu(), server: threadCpuSeconds(serverPid), client: treeCpuSeconds(client.pid!), db: EMBEDDED ? ownCpuSeconds() : namedCpuSeconds("postgres"), machine: machineCpuSeconds() };
   const result = await request<LoadResult>(client, { kind: "phase", request: req });
   const seconds = result.elapsedMs / 1000;
   const cpu = {
-    app: (treeCpuSeconds(appPid) - cpu0.app) / seconds,
+    app: (appCpu() - cpu0.app) / seconds,
     server: (threadCpuSeconds(serverPid) - cpu0.server) / seconds,
     client: (treeCpuSeconds(client.pid!) - cpu0.client) / seconds,
     // Embedded: PGlite runs inside this process.
@@ -149,7 +160,7 @@ async function phase(client: ChildProcess, req: LoadRequest): Promise<PhaseResul
   };
   if (result.errors > 0) throw new Error(`${req.idPrefix}: ${result.errors} failed requests, e.g. ${result.errorSamples.join(" | ")}`);
   if (!before) return { ...result, cpu, perGroup: null };
-  const after = await commitStats(req.url);
+  const after = await commitStats();
   const groups = after.groups - before.groups;
   const perGroup = {
     requests: (after.requests - before.requests) / groups,
@@ -166,9 +177,10 @@ function ownCpuSeconds(): number {
   return (user + system) / 1e6;
 }
 
-/** The app server's pid, for CPU accounting, and that of the process in its tree that serves HTTP (its main thread is Next.js's). */
-let appPid = 0;
+/** The app servers' pids, for CPU accounting (summed), and that of the process in the first one's tree that serves HTTP (its main thread is Next.js's). */
+let appPids: number[] = [];
 let serverPid = 0;
+let statsUrls: string[] = [];
 
 const children: ChildProcess[] = [];
 

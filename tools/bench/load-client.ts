@@ -113,7 +113,7 @@ function get(agent: http.Agent, url: URL, path: string, key: string, cookie?: st
 type Outcome = { status: string };
 
 async function runPhase(req: LoadRequest): Promise<LoadResult> {
-  const url = new URL(req.url);
+  const target = new URL(req.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: req.concurrency });
   const next = eventSource(req);
   const latencies: number[] = [];
@@ -126,7 +126,10 @@ async function runPhase(req: LoadRequest): Promise<LoadResult> {
   const deadline = started + req.durationMs;
 
   let nextPath = 0;
+  let nextWorker = 0;
   const worker = async () => {
+    const k = nextWorker++;
+    const url = req.origins ? new URL(target.pathname, req.origins[k % req.origins.length]) : target;
     while (performance.now() < deadline && events < req.maxEvents && errorCount < 20) {
       if (req.paths) {
         const i = nextPath++ % req.paths.length;

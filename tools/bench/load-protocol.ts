@@ -19,6 +19,8 @@ export type LoadRequest = {
    * query), in turn, against `url`'s origin, and must answer `ceilingStatus`. `events` counts requests.
    */
   paths?: string[];
+  /** Several app instances (bench:ingest --instances N): client k sends to origins[k % N] instead of `url`'s origin, same path. */
+  origins?: string[];
   /** With `paths`: the Cookie header of each path's request (same index), e.g. a signed-in session (bench:dashboard). */
   cookies?: string[];
 };
