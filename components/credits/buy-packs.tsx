@@ -3,18 +3,15 @@
 import { useActionState } from "react";
 import type { FormAction, FormState } from "@/lib/forms/form-state";
 import type { CreditPackDto } from "@/lib/credit-packs/pack-dto";
-import type { PurchaseDto } from "@/lib/ledger/credit-dto";
 
 /** The packs for sale; buying goes to Stripe's payment page and comes back to the purchase's page. */
 export function BuyPacks({
   packs,
   paymentsEnabled,
-  pending,
   action: buyPackAction,
 }: {
   packs: CreditPackDto[];
   paymentsEnabled: boolean;
-  pending: PurchaseDto[];
   action: FormAction<FormState>;
 }) {
   const [state, action, busy] = useActionState<FormState, FormData>(buyPackAction, null);
@@ -58,12 +55,6 @@ export function BuyPacks({
       {state?.error && (
         <p role="alert" className="mt-3 text-sm text-red-700">
           {state.error}
-        </p>
-      )}
-      {pending.some((p) => p.failureMessage) && (
-        <p className="mt-3 text-sm text-slate-600" data-testid="pending-purchase">
-          An earlier payment was not completed ({pending.find((p) => p.failureMessage)?.failureMessage}). No
-          credits were added for it.
         </p>
       )}
     </section>

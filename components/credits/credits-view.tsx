@@ -9,12 +9,13 @@ import type { LedgerPage } from "@/lib/ledger/list-ledger-entries";
 import { AutoRechargeForm } from "./auto-recharge-form";
 import { BalanceCard } from "./balance-card";
 import { BuyPacks } from "./buy-packs";
+import { DeclineNotice } from "./decline-notice";
 import type { FormAction, FormState } from "@/lib/forms/form-state";
 import { GrantsTable } from "./grants-table";
 import { LedgerHistory } from "./ledger-history";
 
 /** The member's server actions, passed down by the page. */
-export type CreditsActions = { buyPack: FormAction<FormState>; autoRecharge: FormAction<FormState> };
+export type CreditsActions = { buyPack: FormAction<FormState>; autoRecharge: FormAction<FormState>; dismissDecline: FormAction<FormState> };
 
 /** The Credits page: the balance and grants refresh every 2 s, so usage burning credits shows without a reload. */
 export function CreditsView({
@@ -42,9 +43,9 @@ export function CreditsView({
       <BuyPacks
         packs={packs}
         paymentsEnabled={paymentsEnabled}
-        pending={data.purchases.filter((p) => p.status === "PENDING" && p.kind === "CHECKOUT")}
         action={actions.buyPack}
       />
+      {data.declineNotice && <DeclineNotice notice={data.declineNotice} action={actions.dismissDecline} />}
       <AutoRechargeForm
         settings={data.autoRecharge}
         packs={packs}

@@ -32,8 +32,20 @@ export type PurchaseDto = {
   price: MoneyDto;
   credits: MoneyDto;
   failureMessage: string | null;
+  /** When the last payment attempt failed. */
+  failedAt: string | null;
   createdAt: string;
   completedAt: string | null;
+};
+
+/** A declined Checkout payment the member has not yet moved past (a later purchase paid) or dismissed. */
+export type DeclineNoticeDto = {
+  purchaseId: string;
+  packName: string;
+  price: MoneyDto;
+  /** The card network's words, without trailing punctuation ("Your card was declined"). */
+  reason: string;
+  at: string;
 };
 
 export type AutoRechargeDto = {
@@ -60,5 +72,6 @@ export type CreditSummaryDto = {
   /** credits.balance_low is sent when the balance falls under this (the customer's choice); null: off. */
   lowBalanceAlert: MoneyDto | null;
   autoRecharge: AutoRechargeDto | null;
+  declineNotice: DeclineNoticeDto | null;
   asOf: string;
 };

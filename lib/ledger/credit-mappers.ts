@@ -16,7 +16,7 @@ type EntryRow = {
   lastEventId: string | null;
   createdAt: Date;
 };
-type PurchaseRow = { id: string; kind: CreditPurchaseKind; status: CreditPurchaseStatus; packName: string; priceMinor: bigint; creditsMinor: bigint; failureMessage: string | null; createdAt: Date; completedAt: Date | null };
+type PurchaseRow = { id: string; kind: CreditPurchaseKind; status: CreditPurchaseStatus; packName: string; priceMinor: bigint; creditsMinor: bigint; failureMessage: string | null; failedAt: Date | null; createdAt: Date; completedAt: Date | null };
 
 export function grantDto(g: GrantRow, currency: CurrencyCode): GrantDto {
   return {
@@ -56,6 +56,7 @@ export function purchaseDto(p: PurchaseRow, currency: CurrencyCode): PurchaseDto
     price: moneyDto(p.priceMinor, currency),
     credits: moneyDto(p.creditsMinor, currency),
     failureMessage: p.failureMessage,
+    failedAt: p.failedAt?.toISOString() ?? null,
     createdAt: p.createdAt.toISOString(),
     completedAt: p.completedAt?.toISOString() ?? null,
   };

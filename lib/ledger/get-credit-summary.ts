@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseCurrency } from "@/lib/money/currencies";
 import type { CreditSummaryDto } from "./credit-dto";
 import { grantDto, purchaseDto } from "./credit-mappers";
+import { declineNotice } from "./decline-notice";
 
 const RECENT_PURCHASES = 5;
 
@@ -44,6 +45,7 @@ export async function getCreditSummary(actor: Actor, customerId: string, now = n
     lowBalanceAlert: w?.lowBalanceAlertMinor != null ? moneyDto(w.lowBalanceAlertMinor, currency) : null,
     grants: (w?.grants ?? []).map((g) => grantDto(g, currency)),
     purchases: (w?.purchases ?? []).map((p) => purchaseDto(p, currency)),
+    declineNotice: declineNotice(w?.purchases ?? [], currency),
     autoRecharge: ar && {
       enabled: ar.enabled,
       threshold: moneyDto(ar.thresholdMinor, currency),

@@ -23,10 +23,10 @@ export async function recordPaymentFailure(tx: Prisma.TransactionClient, ref: Pu
   if (purchase.status !== "PENDING") return "ignored";
   const where = { customerId_id: { customerId, id: purchaseId } };
   if (purchase.kind === "CHECKOUT") {
-    await tx.creditPurchase.update({ where, data: { failureMessage: f.message } });
+    await tx.creditPurchase.update({ where, data: { failureMessage: f.message, failedAt: new Date(), noticeDismissedAt: null } });
     return "checkout_declined";
   }
-  await tx.creditPurchase.update({ where, data: { status: "FAILED", failureMessage: f.message, paymentIntentId: f.paymentIntentId ?? undefined, completedAt: new Date() } });
+  await tx.creditPurchase.update({ where, data: { status: "FAILED", failureMessage: f.message, failedAt: new Date(), paymentIntentId: f.paymentIntentId ?? undefined, completedAt: new Date() } });
   const ar = await tx.creditAutoRecharge.findUnique({ where: { customerId } });
   const failures = (ar?.consecutiveFailures ?? 0) + 1;
   const disable = failures >= MAX_RECHARGE_FAILURES;

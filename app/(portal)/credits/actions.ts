@@ -9,6 +9,7 @@ import { currentRequestOrigin } from "@/lib/http/current-return-origin";
 import { formCheckbox, formText } from "@/lib/forms/form-fields";
 import type { FormState } from "@/lib/forms/form-state";
 import { startCreditPurchase } from "@/lib/payments/start-credit-purchase";
+import { dismissDeclineNotice } from "@/lib/payments/dismiss-decline-notice";
 import { setLowBalanceAlert } from "@/lib/ledger/set-low-balance-alert";
 
 type CreditsFormState = FormState;
@@ -47,6 +48,19 @@ export async function autoRechargeAction(_prev: CreditsFormState, form: FormData
       revalidatePath("/credits");
       if (url) redirect(url);
       return { ok: enabled ? "Auto-recharge is on." : "Auto-recharge is off." };
+    },
+  });
+}
+
+/** Dismisses the notice of a declined payment, for good (kept on the purchase). */
+export async function dismissDeclineAction(_prev: CreditsFormState, form: FormData): Promise<CreditsFormState> {
+  return formAction(form, {
+    role: "member",
+    schema: z.object({ purchaseId: formText }),
+    run: async (member, { purchaseId }) => {
+      await dismissDeclineNotice(member, member.customerId, purchaseId);
+      revalidatePath("/credits");
+      return { ok: "Dismissed." };
     },
   });
 }

@@ -6,7 +6,7 @@ import { paymentsEnabled } from "@/lib/payments/payments-mode";
 import { CreditsView } from "@/components/credits/credits-view";
 import { LowBalanceAlertForm } from "@/components/credits/low-balance-alert-form";
 import { fromMinorUnits } from "@/lib/money/round";
-import { autoRechargeAction, buyPackAction, lowBalanceAlertAction } from "./actions";
+import { autoRechargeAction, buyPackAction, dismissDeclineAction, lowBalanceAlertAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +40,7 @@ export default async function CreditsPage({
         packs={packs}
         initialLedger={ledger}
         paymentsEnabled={paymentsEnabled()}
-        actions={{ buyPack: buyPackAction, autoRecharge: autoRechargeAction }}
+        actions={{ buyPack: buyPackAction, autoRecharge: autoRechargeAction, dismissDecline: dismissDeclineAction }}
       />
       <LowBalanceAlertForm
         current={summary.lowBalanceAlert}
