@@ -1,4 +1,5 @@
 import Image from "next/image";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/lib/auth/current-user";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -14,6 +15,9 @@ export default async function SignInPage() {
         <h1 className="text-2xl font-semibold">Sign in to Meterly</h1>
         <p className="mt-1 text-sm text-slate-500">Usage, credits and invoices for your account.</p>
         <SignInForm />
+        <Link href="/forgot-password" className="mt-4 block text-sm text-indigo-700 hover:underline">
+          Forgot password?
+        </Link>
       </div>
     </main>
   );

@@ -14,6 +14,11 @@ import { LimitsPanel } from "@/components/limits/limits-panel";
 import { CustomerSpendPanel } from "@/components/analytics/customer-spend-panel";
 import { parseCurrency } from "@/lib/money/currencies";
 import { removeAdminLimitAction, setAdminLimitAction } from "./limit-actions";
+import { listMembers } from "@/lib/members/list-members";
+import { MembersPanel } from "@/components/members/members-panel";
+import { listDuplicateConflicts } from "@/lib/metering/conflicts/list-duplicate-conflicts";
+import { DuplicateConflictsTable } from "@/components/conflicts/duplicate-conflicts-table";
+import { inviteMemberAction, sendMemberLinkAction } from "./member-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -22,10 +27,12 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
   const { customer, subscriptions } = await notFoundOnMissing(
     getCustomerSubscriptions(admin, (await params).id),
   );
-  const [versions, billing, limits] = await Promise.all([
+  const [versions, billing, limits, members, conflicts] = await Promise.all([
     listPublishedVersions(admin, customer.currency),
     getBillingProfile(admin, customer.id),
     limitsOverview(admin, customer.id),
+    listMembers(admin, customer.id),
+    listDuplicateConflicts(admin, { customerId: customer.id }),
   ]);
   return (
     <div className="space-y-6">
@@ -75,6 +82,16 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
         customerName={customer.name}
         actions={{ grantPromotional: grantPromotionalAction, adjust: adjustCreditsAction }}
       />
+      <MembersPanel customerId={customer.id} members={members} actions={{ invite: inviteMemberAction, sendLink: sendMemberLinkAction }} />
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">Duplicate conflicts</h2>
+        <p className="text-sm text-slate-500">
+          Events re-sent with an id already stored but different content: answered 202 duplicate with conflict: true and not stored (the
+          first copy counts). Usually a client reusing ids.{" "}
+          <Link href={`/admin/events?customer=${customer.id}`} className="text-indigo-700 hover:underline">Explore this customer&apos;s events</Link>
+        </p>
+        <DuplicateConflictsTable days={conflicts} showCustomer={false} />
+      </section>
     </div>
   );
 }
