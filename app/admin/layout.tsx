@@ -21,6 +21,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/api-keys", label: "API keys" },
           { href: "/admin/webhooks", label: "Webhooks" },
           { href: "/admin/mail", label: "Mail" },
+          { href: "/admin/audit", label: "Audit log" },
         ]}
       />
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
