@@ -60,4 +60,5 @@ export const TABLE_PLACEMENT: Record<string, { placement: Placement; why: string
   stripe_events: { placement: "coordinator", why: "Stripe's event ids, the idempotency record" },
   audit_log: { placement: "coordinator", why: "who did what, read across customers" },
   caught_emails: { placement: "coordinator", why: "the demo's mail catcher" },
+  sign_in_attempts: { placement: "coordinator", why: "failed sign-in counters by email and IP (rate-limiter-flexible)" },
 };
