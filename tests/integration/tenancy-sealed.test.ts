@@ -46,6 +46,7 @@ let B: Tenant;
 let meterKey: string;
 let meterEventType: string;
 let before: Record<string, string>;
+let requests = 0;
 
 /** Values of B's to put in each dynamic segment, by the segment's name. */
 function bValuesFor(name: string): string[] {
@@ -157,7 +158,10 @@ describe("tenancy sealed: every route handler", () => {
     }));
     before = await customerRowsFingerprint((sql, p) => pool().query(sql, p), [B.customer.id]);
   }, 120_000);
-  afterAll(() => signInAs(null));
+  afterAll(() => {
+    signInAs(null);
+    console.log(`tenancy sealed: ${routeFiles.length} route files, ${requests} requests`);
+  });
 
   it("finds the route handlers on disk", () => {
     expect(routeFiles.length).toBeGreaterThan(30);
@@ -178,6 +182,7 @@ describe("tenancy sealed: every route handler", () => {
     const problems: string[] = [];
     for (const probe of probesOf(file, methods)) {
       const answer = await request(mod[probe.method] as Handler, probe);
+      requests++;
       const problem = problemWith(answer, kind, namesB);
       if (problem) problems.push(`${probe.method} ${probe.url} as ${probe.as}: ${problem} — ${answer.text.slice(0, 300)}`);
     }
