@@ -12,6 +12,8 @@ import { adjustCredits } from "@/lib/ledger/adjust-credits";
 import { removeLimit } from "@/lib/limits/remove-limit";
 import { setLimit } from "@/lib/limits/set-limit";
 import { voidEvents } from "@/lib/metering/voids/void-events";
+import { createCustomer } from "@/lib/customers/create-customer";
+import { inviteMember } from "@/lib/members/invite-member";
 import { changeSubscription } from "@/lib/subscriptions/change-subscription";
 import { publishedPlan } from "../support/plan-fixtures";
 import { createWebhookEndpoint } from "@/lib/webhooks/create-webhook-endpoint";
@@ -51,7 +53,9 @@ describe("the audit log", () => {
     const endpoint = await createWebhookEndpoint(admin, { url: "http://127.0.0.1:9/audit", eventTypes: ["invoice.finalized"] }, { allowPrivate: true });
     endpointId = endpoint.id;
     await setWebhookEndpointEnabled(admin, endpoint.id, false);
-    Object.assign(done, { keyId: key.id });
+    const created = await createCustomer(admin, { name: `Audited ${B.eventId}`, externalId: `audited-${B.eventId}`, currency: "USD" });
+    await inviteMember(admin, created.id, { email: `invitee-${B.eventId}@example.test`, name: "Invitee" });
+    Object.assign(done, { keyId: key.id, newCustomerId: created.id });
   }, 180_000);
 
   const rowsOf = async (filters: Parameters<typeof listAuditLog>[1], pageSize = 200) => (await listAuditLog(admin, filters, pageSize)).rows;
@@ -73,6 +77,8 @@ describe("the audit log", () => {
       "webhook_endpoint.disabled",
       "plan.created",
       "plan_version.published",
+      "customer.created",
+      "member.invited",
     ])
       expect(actions, action).toContain(action);
     for (const r of rows) {
@@ -83,6 +89,8 @@ describe("the audit log", () => {
     for (const action of ["subscription.changed", "usage.voided", "credits.adjusted", "limit.set", "api_key.created", "api_key.revoked", "credit_note.issued", "invoice.voided"])
       expect(customerOf(action), action).toBe(B.customer.id);
     expect(rows.find((r) => r.action === "api_key.revoked")?.target).toBe(done.keyId);
+    expect(customerOf("customer.created")).toBe(done.newCustomerId);
+    expect(customerOf("member.invited")).toBe(done.newCustomerId);
     expect(rows.find((r) => r.action === "invoice.voided")?.label).toBe("Invoice voided");
   });
 
