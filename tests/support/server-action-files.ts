@@ -11,12 +11,13 @@ function walk(dir: string): string[] {
   });
 }
 
-export type ServerAction = { file: string; name: string; role: "admin" | "member" };
+export type ServerAction = { file: string; name: string; role: "admin" | "member" | "public" };
 export type ActionFn = (...args: unknown[]) => Promise<unknown>;
 
 /**
- * Every exported function of every "use server" file in app/, read from the tree (admin actions live
- * under app/admin, the rest are members'), without importing them.
+ * Every exported function of every "use server" file in app/, read from the tree, without importing
+ * them: admin actions live under app/admin, members' under app/(portal), the rest are public (sign-in
+ * links, password reset).
  */
 export function serverActions(): ServerAction[] {
   return walk(path.join(root, "app"))
@@ -24,7 +25,7 @@ export function serverActions(): ServerAction[] {
     .filter(({ text }) => /^\s*["']use server["']/.test(text))
     .flatMap(({ full, text }) => {
       const file = path.relative(root, full).split(path.sep).join("/");
-      const role = file.startsWith("app/admin/") ? ("admin" as const) : ("member" as const);
+      const role = file.startsWith("app/admin/") ? ("admin" as const) : file.startsWith("app/(portal)/") ? ("member" as const) : ("public" as const);
       return [...text.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => ({ file, name: m[1], role }));
     })
     .sort((a, b) => `${a.file}#${a.name}`.localeCompare(`${b.file}#${b.name}`));

@@ -10,7 +10,7 @@ const INPUT_STATUSES = new Set([400, 413, 422]);
 /**
  * What is wrong with an answer to bad input, or null: a 5xx; a 4xx that is not JSON `{ error: { code,
  * message } }`; a 400, 413 or 422 without problems naming a field and a rule (a batch of events answers
- * each event's problems instead); a 2xx whose JSON does not parse.
+ * each event's problems instead; Stripe's shape names them `param` and `code`); a 2xx whose JSON does not parse.
  */
 export function answerProblem(a: RawAnswer): string | null {
   if (a.status >= 500) return `answered ${a.status}: ${a.text.slice(0, 300)}`;
@@ -25,6 +25,9 @@ export function answerProblem(a: RawAnswer): string | null {
   if (error && (typeof error.code !== "string" || typeof error.message !== "string" || error.message === ""))
     return `answered ${a.status} with an error without code and message: ${a.text.slice(0, 300)}`;
   if (!INPUT_STATUSES.has(a.status)) return null;
+  // Stripe's error shape (the meter events compatibility route): the field is `param`, the rule `code`.
+  if (error && typeof error.type === "string" && typeof error.param === "string")
+    return error.param && typeof error.code === "string" ? null : `answered ${a.status} without naming the param and code: ${a.text.slice(0, 300)}`;
   const problems: Problem[] = error?.problems ?? batch?.flatMap((e) => e.problems ?? []) ?? [];
   if (problems.length === 0) return `answered ${a.status} without naming the field and rule: ${a.text.slice(0, 300)}`;
   const unnamed = problems.find((p) => !named(p));
