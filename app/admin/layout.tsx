@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/credit-packs", label: "Credit packs" },
           { href: "/admin/invoices", label: "Invoices" },
           { href: "/admin/analytics", label: "Analytics" },
+          { href: "/admin/events", label: "Events" },
           { href: "/admin/void-events", label: "Void events" },
           { href: "/admin/api-keys", label: "API keys" },
           { href: "/admin/webhooks", label: "Webhooks" },

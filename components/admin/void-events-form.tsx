@@ -8,15 +8,17 @@ type VoidFormState = FormState<{ result: VoidResult }>;
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm";
 
-/** Voids one event by id, or every event matching a filter; a reason is always required. */
+/** Voids one event by id, or every event matching a filter; a reason is always required. `prefill`: one event (from the events explorer). */
 export function VoidEventsForm({
   customers,
   eventTypes,
   action: voidEventsAction,
+  prefill,
 }: {
   customers: { externalId: string; name: string }[];
   eventTypes: string[];
   action: FormAction<VoidFormState>;
+  prefill?: { customer: string; eventId: string };
 }) {
   const [state, action, pending] = useActionState<VoidFormState, FormData>(voidEventsAction, null);
   const [mode, setMode] = useState<"one" | "matching">("one");
@@ -54,7 +56,7 @@ export function VoidEventsForm({
       </fieldset>
       <label className="block text-sm font-medium">
         Customer
-        <select name="customer" required className={input}>
+        <select name="customer" required className={input} defaultValue={prefill?.customer}>
           <option value="">Choose a customer</option>
           {customers.map((c) => (
             <option key={c.externalId} value={c.externalId}>
@@ -67,7 +69,7 @@ export function VoidEventsForm({
       {mode === "one" ? (
         <label className="block text-sm font-medium">
           Event id
-          <input name="eventId" required className={`${input} font-mono`} placeholder="req-0001" />
+          <input name="eventId" required className={`${input} font-mono`} placeholder="req-0001" defaultValue={prefill?.eventId} />
           {err("eventId")}
         </label>
       ) : (

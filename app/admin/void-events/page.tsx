@@ -7,8 +7,9 @@ import { DataTable } from "@/components/ui/data-table";
 import { voidEventsAction } from "./actions";
 import { formatTimestamp } from "@/lib/dates/format-date";
 
-export default async function VoidEventsPage() {
+export default async function VoidEventsPage({ searchParams }: { searchParams: Promise<{ customer?: string; eventId?: string }> }) {
   const admin = await requireAdmin();
+  const { customer = "", eventId = "" } = await searchParams;
   const [customers, meters, voids] = await Promise.all([
     listCustomers(admin),
     listMeters(admin),
@@ -28,6 +29,7 @@ export default async function VoidEventsPage() {
         customers={customers.map((c) => ({ externalId: c.externalId, name: c.name }))}
         eventTypes={eventTypes}
         action={voidEventsAction}
+        prefill={customer && eventId ? { customer: String(customer), eventId: String(eventId) } : undefined}
       />
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Recent voids</h2>
