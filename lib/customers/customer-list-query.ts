@@ -6,8 +6,8 @@
  */
 const MATCH = `(
   $1::text IS NULL OR c.name ILIKE $1 OR c.external_id ILIKE $1
-  OR EXISTS (SELECT 1 FROM customer_billing_profiles b WHERE b.customer_id = c.id AND b.email ILIKE $1)
-  OR EXISTS (SELECT 1 FROM users u WHERE u.customer_id = c.id AND u.email ILIKE $1))`;
+  OR c.id IN (SELECT b.customer_id FROM customer_billing_profiles b WHERE b.email ILIKE $1)
+  OR c.id IN (SELECT u.customer_id FROM users u WHERE u.email ILIKE $1))`;
 
 export const CUSTOMER_COUNT = `SELECT count(*)::int AS n FROM customers c WHERE ${MATCH}`;
 
@@ -23,20 +23,7 @@ const PERIOD_START = `(SELECT CASE WHEN x.start > $2::timestamptz THEN ((sub.anc
       ((extract(year FROM $2::timestamptz AT TIME ZONE 'UTC') - extract(year FROM sub.anchor_at AT TIME ZONE 'UTC')) * 12
        + extract(month FROM $2::timestamptz AT TIME ZONE 'UTC') - extract(month FROM sub.anchor_at AT TIME ZONE 'UTC'))::int AS months) z) y) x)`;
 
-/** One page: the customer, its billing email, wallet balance, plan in force, this period's rated spend and status. */
-export function customerPageQuery(orderBy: string): string {
-  return `
-SELECT c.id::text, c.external_id, c.name, c.currency, c.created_at, c.suspended_at,
-  b.email AS billing_email,
-  COALESCE(w.balance_minor, 0)::text AS balance_minor,
-  sub.plan_name, sub.version_number, sub.on_trial,
-  COALESCE(sp.spend, 0)::text AS spend_minor,
-  EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.status = 'UNCOLLECTIBLE') AS uncollectible,
-  (SELECT count(*)::int FROM users u WHERE u.customer_id = c.id) AS members
-FROM customers c
-LEFT JOIN customer_billing_profiles b ON b.customer_id = c.id
-LEFT JOIN credit_balances w ON w.customer_id = c.id
-LEFT JOIN LATERAL (
+const SUBSCRIPTION = `LEFT JOIN LATERAL (
   SELECT s.anchor_at, v.interval::text AS interval, p.name AS plan_name, v.number AS version_number,
     (s.trial_ends_at IS NOT NULL AND s.trial_ends_at > $2::timestamptz) AS on_trial
   FROM subscriptions s JOIN plan_versions v ON v.id = s.plan_version_id JOIN plans p ON p.id = v.plan_id
@@ -44,10 +31,34 @@ LEFT JOIN LATERAL (
   ORDER BY s.started_at DESC LIMIT 1) sub ON true
 LEFT JOIN LATERAL (
   SELECT sum(u.rated_minor) AS spend FROM usage_credit_periods u
-  WHERE sub.anchor_at IS NOT NULL AND u.customer_id = c.id AND u.period_start = ${PERIOD_START}) sp ON true
-WHERE ${MATCH}
-ORDER BY ${orderBy}
-LIMIT $3 OFFSET $4`;
+  WHERE sub.anchor_at IS NOT NULL AND u.customer_id = c.id AND u.period_start = ${PERIOD_START}) sp ON true`;
+
+/**
+ * One page: the customer, its billing email, wallet balance, plan in force, this period's rated spend and
+ * status. The page's customers are chosen first (matched, sorted, limited), and only they get the rest;
+ * sorting by spend computes every matched customer's spend (one index probe each) before choosing.
+ */
+export function customerPageQuery(orderBy: string, bySpend: boolean): string {
+  return `
+WITH page AS (
+  SELECT c.id FROM customers c
+  LEFT JOIN credit_balances w ON w.customer_id = c.id
+  ${bySpend ? SUBSCRIPTION : ""}
+  WHERE ${MATCH}
+  ORDER BY ${orderBy}
+  LIMIT $3 OFFSET $4)
+SELECT c.id::text, c.external_id, c.name, c.currency, c.created_at, c.suspended_at,
+  b.email AS billing_email,
+  COALESCE(w.balance_minor, 0)::text AS balance_minor,
+  sub.plan_name, sub.version_number, sub.on_trial,
+  COALESCE(sp.spend, 0)::text AS spend_minor,
+  EXISTS (SELECT 1 FROM invoices i WHERE i.customer_id = c.id AND i.status = 'UNCOLLECTIBLE') AS uncollectible,
+  (SELECT count(*)::int FROM users u WHERE u.customer_id = c.id) AS members
+FROM page JOIN customers c ON c.id = page.id
+LEFT JOIN customer_billing_profiles b ON b.customer_id = c.id
+LEFT JOIN credit_balances w ON w.customer_id = c.id
+${SUBSCRIPTION}
+ORDER BY ${orderBy}`;
 }
 
 export type CustomerPageRow = {

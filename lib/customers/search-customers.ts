@@ -34,7 +34,7 @@ export async function searchCustomers(actor: Actor, query: Record<string, unknow
   const sql = pgSql(pool());
   const [[{ n: total }], rows] = await Promise.all([
     sql.query<{ n: number }>(CUSTOMER_COUNT, [pattern]),
-    sql.query<CustomerPageRow>(customerPageQuery(orderByFor(params)), [pattern, now.toISOString(), PAGE_SIZE, (params.page - 1) * PAGE_SIZE]),
+    sql.query<CustomerPageRow>(customerPageQuery(orderByFor(params), params.sort === "spend"), [pattern, now.toISOString(), PAGE_SIZE, (params.page - 1) * PAGE_SIZE]),
   ]);
   return { params, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), items: rows.map(toItem) };
 }
