@@ -34,16 +34,38 @@ LEFT JOIN LATERAL (
   WHERE sub.anchor_at IS NOT NULL AND u.customer_id = c.id AND u.period_start = ${PERIOD_START}) sp ON true`;
 
 /**
+ * Every customer's spend this period, set-based (hash joins, no per-customer probe), for sorting by
+ * spend: the subscription in force at $2, its period's start computed as PERIOD_START does, and the
+ * period's rated usage.
+ */
+const ALL_SPEND = `cur AS (
+  SELECT DISTINCT ON (s.customer_id) s.customer_id, s.anchor_at AT TIME ZONE 'UTC' AS anchor, CASE v.interval WHEN 'YEAR' THEN 12 ELSE 1 END AS m
+  FROM subscriptions s JOIN plan_versions v ON v.id = s.plan_version_id
+  WHERE s.started_at <= $2::timestamptz AND (s.ends_at IS NULL OR s.ends_at > $2::timestamptz)
+  ORDER BY s.customer_id, s.started_at DESC
+), steps AS (
+  SELECT customer_id, anchor, m, floor(((extract(year FROM $2::timestamptz AT TIME ZONE 'UTC') - extract(year FROM anchor)) * 12
+    + extract(month FROM $2::timestamptz AT TIME ZONE 'UTC') - extract(month FROM anchor))::numeric / m)::int AS k FROM cur
+), starts AS (
+  SELECT customer_id, CASE WHEN (anchor + make_interval(months => k * m)) AT TIME ZONE 'UTC' > $2::timestamptz
+    THEN (anchor + make_interval(months => (k - 1) * m)) AT TIME ZONE 'UTC' ELSE (anchor + make_interval(months => k * m)) AT TIME ZONE 'UTC' END AS start
+  FROM steps
+), spend AS (
+  SELECT u.customer_id, sum(u.rated_minor) AS spend FROM usage_credit_periods u
+  JOIN starts ON starts.customer_id = u.customer_id AND u.period_start = starts.start GROUP BY u.customer_id
+),`;
+
+/**
  * One page: the customer, its billing email, wallet balance, plan in force, this period's rated spend and
  * status. The page's customers are chosen first (matched, sorted, limited), and only they get the rest;
- * sorting by spend computes every matched customer's spend (one index probe each) before choosing.
+ * sorting by spend computes every customer's spend first (ALL_SPEND).
  */
 export function customerPageQuery(orderBy: string, bySpend: boolean): string {
   return `
-WITH page AS (
+WITH ${bySpend ? ALL_SPEND : ""} page AS (
   SELECT c.id FROM customers c
   LEFT JOIN credit_balances w ON w.customer_id = c.id
-  ${bySpend ? SUBSCRIPTION : ""}
+  ${bySpend ? "LEFT JOIN spend sp ON sp.customer_id = c.id" : ""}
   WHERE ${MATCH}
   ORDER BY ${orderBy}
   LIMIT $3 OFFSET $4)
