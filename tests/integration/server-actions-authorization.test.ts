@@ -27,6 +27,13 @@ let t: string;
 let ids: Record<string, string>;
 let admin: Tenant["member"];
 
+/**
+ * Actions meant for people who are signed out, so there is no actor to check: "Forgot password?" answers
+ * every address alike (it must, to reveal nothing). Their calls may succeed; they must still change nothing
+ * of A's or B's (checked below like every non-admin action).
+ */
+const PUBLIC_ACTIONS = new Set(["app/forgot-password/actions.ts"]);
+
 function actionFiles(): string[] {
   const files = appFiles(/\.tsx?$/).filter((f) => /^\s*["']use server["']/m.test(readFileSync(absolute(f), "utf8")));
   return [...new Set(files)].sort();
@@ -152,7 +159,7 @@ describe("server actions: every one checks the actor in lib", () => {
           for (const variant of VARIANTS) {
             signInAs(user);
             const o = await outcome(fn, formFor(id, variant));
-            if (o !== "refused") problems.push(`${name} as ${who} (id ${id}, ${JSON.stringify(variant)}): ${o}`);
+            if (o !== "refused" && !PUBLIC_ACTIONS.has(file)) problems.push(`${name} as ${who} (id ${id}, ${JSON.stringify(variant)}): ${o}`);
           }
         }
       }
