@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors/app-error";
+import { unstorableText } from "@/lib/errors/unstorable-text";
 import { problemsByField } from "@/lib/errors/problems-by-field";
 import { updateBillingProfile } from "./billing-profile";
 
@@ -13,6 +14,9 @@ export async function saveBillingProfileForm(
   input: Record<string, unknown>,
   ok: string,
 ): Promise<BillingProfileFormResult> {
+  // Text no column can store (NUL, a lone surrogate) is the field's error, not the database's.
+  const unstorable = unstorableText(input, "");
+  if (unstorable) return { error: "Fix the highlighted fields.", fields: { [unstorable.field.split(".")[0]]: unstorable.message } };
   try {
     await updateBillingProfile(actor, customerId, input);
     return { ok };

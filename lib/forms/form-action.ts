@@ -4,6 +4,7 @@ import { requireAdmin, requireMember, type CurrentUser } from "@/lib/auth/curren
 import { AppError, type FieldProblem } from "@/lib/errors/app-error";
 import { problemsByField } from "@/lib/errors/problems-by-field";
 import { toAppError } from "@/lib/errors/to-app-error";
+import { unstorableText } from "@/lib/errors/unstorable-text";
 import { formFields } from "./form-fields";
 import type { FormState } from "./form-state";
 
@@ -36,6 +37,7 @@ export async function formAction<R extends keyof Actors, S extends object, I = u
 ): Promise<FormState<S>> {
   const actor = await resolve[role]();
   try {
+    refuseUnstorableText(form);
     const input = schema ? schema.parse(formFields(form)) : (undefined as I);
     return (await run(actor, input)) ?? null;
   } catch (e) {
@@ -44,6 +46,14 @@ export async function formAction<R extends keyof Actors, S extends object, I = u
     const fields = problemsByField(known.problems);
     const validation = known.code === "UNPROCESSABLE" && Object.keys(fields).length > 0;
     return { error: validation ? FIX_FIELDS : known.message, fields } as FormState<S>;
+  }
+}
+
+/** A field holding NUL or a lone surrogate, which no column can store, is refused naming it (not a database error). */
+function refuseUnstorableText(form: FormData): void {
+  for (const [name, value] of form) {
+    const problem = typeof value === "string" ? unstorableText(value, name) : null;
+    if (problem) throw new AppError("UNPROCESSABLE", FIX_FIELDS, { problems: [problem] });
   }
 }
 

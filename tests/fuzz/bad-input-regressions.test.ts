@@ -69,8 +69,8 @@ describe("POST /api/v1/events", () => {
 });
 
 describe("other routes", () => {
-  it("answers 404 for a customer externalId holding NUL (was a 500: Postgres refused the query)", async () => {
-    const a = await callRaw(getCredits as never, { method: "GET", url: "http://localhost/api/v1/customers/%00/credits", headers: { authorization: `Bearer ${w.key.secret}` }, params: { externalId: "\u0000" } });
+  it.each([["NUL", "\u0000"], ["a lone surrogate", "\ud800"]])("answers 404 for a customer externalId holding %s (was a 500: the query failed)", async (_what, externalId) => {
+    const a = await callRaw(getCredits as never, { method: "GET", url: "http://localhost/api/v1/customers/x/credits", headers: { authorization: `Bearer ${w.key.secret}` }, params: { externalId } });
     expect(a.status).toBe(404);
     expect(a.json.error.code).toBe("NOT_FOUND");
   });

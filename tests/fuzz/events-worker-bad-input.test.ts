@@ -36,7 +36,7 @@ describe("bad input to POST /api/v1/events through the ingest worker thread", ()
     await fc.assert(
       fc.asyncProperty(cases, async (c) => {
         // What the route would hand over: the body read as UTF-8 text.
-        const text = await new Request("http://localhost/", { method: "POST", body: c.body }).text();
+        const text = await new Request("http://localhost/", { method: "POST", body: c.body as BodyInit }).text();
         const reply = await ingestInWorker(world.authorization, text);
         let json: unknown = null;
         try {

@@ -1,10 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { revokeApiKeyAction } from "@/app/admin/api-keys/actions";
+import { createApiKeyAction, revokeApiKeyAction } from "@/app/admin/api-keys/actions";
+import { removeOwnLimitAction } from "@/app/(portal)/limits/actions";
+import { saveBillingDetailsAction } from "@/app/(portal)/settings/billing/actions";
+import { upsertCustomer } from "@/lib/seed/factories";
 import { saveCollectionTermsAction } from "@/app/admin/customers/[id]/billing-terms-actions";
 import { removeAdminLimitAction, setAdminLimitAction } from "@/app/admin/customers/[id]/limit-actions";
 import { isAppError } from "@/lib/errors/app-error";
 import { signInAs } from "../support/session";
-import { adminUser } from "../support/usage-fixtures";
+import { adminUser, memberOf } from "../support/usage-fixtures";
 
 vi.mock("@/lib/auth/current-user", () => import("../support/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
@@ -45,6 +48,23 @@ describe("server actions given an id that is not a UUID", () => {
     const state = await setAdminLimitAction(null, form({ customerId: "x".repeat(100), scope: "spend", amount: "10", mode: "alert", thresholds: "50" }));
     expect(state).toMatchObject({ error: "No such customer" });
     const e = await thrown(removeAdminLimitAction(form({ customerId: "\u0000", scope: "spend" })));
+    expect(isAppError(e) && e.status).toBe(404);
+  });
+});
+
+describe("server actions given NUL in a field (Postgres text cannot hold it)", () => {
+  it("an admin form answers with the field, not a database error", async () => {
+    signInAs(await adminUser());
+    const state = await createApiKeyAction(null, form({ name: "a\u0000b", customerId: "" }));
+    expect(state).toMatchObject({ error: "Fix the highlighted fields.", fields: { name: expect.stringContaining("NUL") } });
+  });
+
+  it("a member's billing details form names the field; removing a limit on such a scope is a 404", async () => {
+    const customer = await upsertCustomer({ externalId: `nul-${Date.now()}`, name: "NUL test" });
+    signInAs(await memberOf(customer.id));
+    const state = await saveBillingDetailsAction({}, form({ legalName: "Acme", email: "a@example.com", addressLine1: "1 Road", city: "Town", postalCode: "1", region: "a\u0000b", country: "DE" }));
+    expect(state).toMatchObject({ error: "Fix the highlighted fields.", fields: { region: expect.stringContaining("NUL") } });
+    const e = await thrown(removeOwnLimitAction(form({ scope: "spend\u0000" })));
     expect(isAppError(e) && e.status).toBe(404);
   });
 });

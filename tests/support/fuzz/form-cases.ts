@@ -4,7 +4,7 @@ export const FORM_FAMILIES = ["missing fields", "wrong types (files)", "huge str
 export type FormFamily = (typeof FORM_FAMILIES)[number];
 
 /** Amounts a person might type, or a script might post: huge, negative zero, too precise, grouped, words. */
-export const MONEY = ["1e400", "-1e400", "-0", "0", "0.001", "0.005", "20,000,000", "20.000.000,50", "-5", "1e3", "NaN", "Infinity", "-Infinity", " 12.34 ", "12.345", "１２", "$10", "10 USD", "9".repeat(40), "0x10", "", "."];
+export const MONEY = ["1e400", "-1e400", "-0", "0", "0.001", "0.005", "20,000,000", "1,5", "20.000.000,50", "-5", "1e3", "NaN", "Infinity", "-Infinity", " 12.34 ", "12.345", "１２", "$10", "10 USD", "9".repeat(40), "0x10", "", "."];
 const ODD = ["\u0000", "a\u0000b", "\ud800", "\udfff", "😀", "\u202e", "\ufeff", "' OR 1=1 --", "<b>x</b>", "%00", "\r\n"];
 
 export type FormCase = { family: FormFamily; entries: [string, string | Blob][]; note: string };
