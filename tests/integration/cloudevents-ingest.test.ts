@@ -71,6 +71,14 @@ describe("POST /api/v1/events with CloudEvents (events built by the cloudevents 
     expect(await prisma.usageEvent.count({ where: { customerId: w.customer.id, idempotencyKey: ce.id } })).toBe(1);
   });
 
+  it("reads a structured-mode body by its Content-Type even when a ce-specversion header comes with it", async () => {
+    const ce = usage(`ce-${w.tag}-both`, 6);
+    const message = HTTP.structured(ce);
+    const res = await send(w.key.secret, { headers: { ...message.headers, "ce-specversion": "1.0" }, body: message.body });
+    expect(res.status).toBe(202);
+    expect(res.json).toEqual({ id: ce.id, status: "accepted" });
+  });
+
   it.each([
     ["specversion", { specversion: "0.3" }],
     ["subject", { subject: undefined }],

@@ -1,7 +1,7 @@
 import "server-only";
 import { errorResponse } from "@/lib/http/error-response";
 import { readBodyText } from "@/lib/http/read-json-body";
-import { structuredFromBinary } from "@/lib/metering/ingest/cloud-event-binary";
+import { isBinaryCloudEvent, structuredFromBinary } from "@/lib/metering/ingest/cloud-event-binary";
 import { handleIngestRequest } from "@/lib/metering/ingest/handle-ingest-request";
 import { retryAfterHeaders } from "@/lib/security/rate-limits/retry-after";
 import { IngestWorkerDidNotStart, ingestInWorker, ingestWorkerEnabled } from "./ingest-worker-client";
@@ -20,7 +20,7 @@ export async function postEvents(req: Request): Promise<Response> {
   let contentType = req.headers.get("content-type");
   try {
     body = await readBodyText(req);
-    if (req.headers.has("ce-specversion")) ({ body, contentType } = structuredFromBinary(req.headers, body));
+    if (isBinaryCloudEvent(req.headers)) ({ body, contentType } = structuredFromBinary(req.headers, body));
   } catch (e) {
     return errorResponse(e);
   }

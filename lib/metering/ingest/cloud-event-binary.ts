@@ -1,6 +1,11 @@
 import { parseJsonText } from "@/lib/http/read-json-body";
 import { CLOUDEVENTS_JSON } from "./cloud-event-input";
 
+/** A `ce-specversion` header makes a binary-mode CloudEvent, unless the Content-Type says structured mode (whose body decides). */
+export function isBinaryCloudEvent(headers: Headers): boolean {
+  return headers.has("ce-specversion") && !/^application\/cloudevents/i.test(headers.get("content-type") ?? "");
+}
+
 const ATTRIBUTES = ["specversion", "id", "source", "type", "subject", "time", "dataschema"] as const;
 
 /**
