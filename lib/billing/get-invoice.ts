@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { assertCanActForCustomer } from "@/lib/auth/assert-role";
 import { isUuid } from "@/lib/db/is-uuid";
+import { unstorableText } from "@/lib/errors/unstorable-text";
 import { AppError } from "@/lib/errors/app-error";
 import { parseCurrency } from "@/lib/money/currencies";
 import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
@@ -64,6 +65,8 @@ export async function getInvoice(
   numberOrId: string,
 ): Promise<InvoiceDetail> {
   assertCanActForCustomer(actor, customerId);
+  // No number holds NUL or a lone surrogate, and a query with one fails: no such invoice.
+  if (unstorableText(numberOrId, "number")) throw new AppError("NOT_FOUND", "No such invoice");
   const row = await prisma.invoice.findFirst({
     where: { customerId, ...(isUuid(numberOrId) ? { id: numberOrId } : { number: numberOrId }) },
     include: {

@@ -3,6 +3,7 @@ import type { ApiKeyActor } from "@/lib/api-keys/authenticate-api-key";
 import { pool } from "@/lib/db/client";
 import type { BillingInterval } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { unstorableText } from "@/lib/errors/unstorable-text";
 import { parseCurrency } from "@/lib/money/currencies";
 import { MoneyDecimal } from "@/lib/money/decimal";
 import { moneyDto, type MoneyDto } from "@/lib/money/money-dto";
@@ -46,6 +47,14 @@ export async function checkEntitlement(
   meter: string | null,
   now = new Date(),
 ): Promise<Entitlement> {
+  // No externalId or meter key holds NUL or a lone surrogate, and a query with one fails: no such customer;
+  // such a meter is bad input (422 naming it).
+  if (unstorableText(externalId, "customer")) {
+    if (actor.customerId !== null) throw new AppError("FORBIDDEN", "This API key is limited to another customer");
+    throw new AppError("NOT_FOUND", "No such customer");
+  }
+  const badMeter = meter === null ? null : unstorableText(meter, "meter");
+  if (badMeter) throw new AppError("UNPROCESSABLE", `meter: ${badMeter.message}`, { problems: [badMeter] });
   // Named: each connection plans it once (planning cost more than running it, unnamed).
   const { rows } = await pool().query<EntitlementRow>({
     name: "meterly_entitlement",

@@ -22,10 +22,20 @@ const minorAmount = (what: string) =>
     .refine((v) => v >= 0n, `${what} must not be negative`)
     .refine((v) => v <= 999_999_999_999_999n, `${what} is too large`);
 
+function isDecimal(text: string): boolean {
+  try {
+    return new MoneyDecimal(text).isFinite();
+  } catch {
+    return false;
+  }
+}
+
 const priceInput = z.strictObject({
   meterId: z.uuid("meterId must be a meter id"),
   model: priceModelSchema.superRefine((model, ctx) => {
     for (const [path, text, max] of decimalsOf(model)) {
+      // Zod runs this after the model's own issues too: a text that is not a number is already named there.
+      if (!isDecimal(text)) continue;
       if (new MoneyDecimal(text).decimalPlaces() > max) {
         ctx.addIssue({ code: "custom", path, message: `${path.at(-1)} may have at most ${max} decimal places` });
       }

@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { GET as getCredits } from "@/app/api/v1/customers/[externalId]/credits/route";
+import { GET as getEntitlements } from "@/app/api/v1/customers/[externalId]/entitlements/route";
+import { GET as getInvoice } from "@/app/api/v1/customers/[externalId]/invoices/[number]/route";
+import { PUT as putVersion } from "@/app/api/admin/plan-versions/[versionId]/route";
+import { createPlan } from "@/lib/plans/create-plan";
 import { POST as postPlan } from "@/app/api/admin/plans/route";
 import { POST as postVoids } from "@/app/api/admin/event-voids/route";
 import { prisma } from "@/lib/db/client";
@@ -84,5 +88,31 @@ describe("other routes", () => {
     const v = await callRaw(postVoids as never, { method: "POST", url: "http://localhost/api/admin/event-voids", headers: { "content-type": "application/json" }, body: JSON.stringify({ customer: w.customer.externalId, eventId: "e", reason: "why\u0000" }) });
     expect(v.status).toBe(422);
     expect(v.json.error.problems).toEqual([expect.objectContaining({ field: "reason", rule: "no_nul_character" })]);
+  });
+});
+
+describe("found by a longer run (FUZZ_RUNS=100, FUZZ_SEED=99)", () => {
+  const key = () => ({ authorization: `Bearer ${w.key.secret}` });
+
+  it("entitlements: a NUL externalId is a 404, a NUL meter a 422 naming meter (was a 500)", async () => {
+    const a = await callRaw(getEntitlements as never, { method: "GET", url: "http://localhost/x", headers: key(), params: { externalId: "\u0000" } });
+    expect(a.status).toBe(404);
+    const m = await callRaw(getEntitlements as never, { method: "GET", url: "http://localhost/x?meter=%00", headers: key(), params: { externalId: w.customer.externalId } });
+    expect(m.status).toBe(422);
+    expect(m.json.error.problems).toEqual([expect.objectContaining({ field: "meter", rule: "no_nul_character" })]);
+  });
+
+  it("an invoice number holding a lone surrogate is a 404 (was a 500: Prisma could not send it)", async () => {
+    const a = await callRaw(getInvoice as never, { method: "GET", url: "http://localhost/x", headers: key(), params: { externalId: w.customer.externalId, number: "\ud800" } });
+    expect(a.status).toBe(404);
+  });
+
+  it("a plan version's unitPrice that is not a number is a 422 naming it (was a 500 from Decimal)", async () => {
+    const admin = await adminUser();
+    const { draftVersionId } = await createPlan(admin, { name: "Regression plan", currency: "USD" });
+    const body = { currency: "USD", interval: "MONTH", baseFeeMinor: 0, minimumSpendMinor: 0, trialDays: 0, paymentTerms: "POSTPAID", prices: [{ meterId: w.meter.id, model: { kind: "per_unit", unitPrice: "a\ufffdb" } }] };
+    const a = await callRaw(putVersion as never, { method: "PUT", url: "http://localhost/x", headers: { "content-type": "application/json" }, body: JSON.stringify(body), params: { versionId: draftVersionId } });
+    expect(a.status).toBe(422);
+    expect(a.json.error.problems.map((p: { field: string }) => p.field)).toContain("prices.0.model.unitPrice");
   });
 });
