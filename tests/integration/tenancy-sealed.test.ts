@@ -204,6 +204,18 @@ describe("tenancy sealed: every route handler", () => {
     }
   });
 
+  it("A's key reporting usage for B is answered as for a customer that does not exist", async () => {
+    const { POST } = (await import("@/app/api/v1/events/route")) as unknown as Record<string, Handler>;
+    const post = async (customer: string, type: string) => {
+      const body = JSON.stringify({ id: `probe-${customer}-${type}`, customer, type, properties: { tokens: 1 } });
+      const a = await request(POST, { file: "app/api/v1/events/route.ts", method: "POST", url: "/api/v1/events", params: {}, as: "key", body });
+      return { status: a.status, error: JSON.parse(a.text).error, text: a.text.replaceAll(customer, "<customer>") };
+    };
+    const answers = [await post(B.customer.externalId, meterEventType), await post(B.customer.externalId, "no_such_type"), await post(`nobody-${B.eventId}`, meterEventType)];
+    for (const a of answers) expect(a.status).toBe(403);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+  });
+
   it("wrote nothing of B's", async () => {
     expect(await customerRowsFingerprint((sql, p) => pool().query(sql, p), [B.customer.id])).toEqual(before);
   });

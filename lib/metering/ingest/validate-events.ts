@@ -23,9 +23,9 @@ export async function validateEvents(actor: Actor, rawEvents: unknown[], now: Da
   const { EVENT_MAX_AGE_DAYS, EVENT_MAX_FUTURE_MINUTES } = env();
   const window = { now, maxAgeDays: EVENT_MAX_AGE_DAYS, maxFutureMinutes: EVENT_MAX_FUTURE_MINUTES };
   const ctx = await loadIngestContext(pool(), distinct(rawEvents, "customer"), distinct(rawEvents, "type"), now.getTime());
+  assertKeyMayReport(actor, rawEvents, ctx.customerIdByExternalId);
   const prepared = rawEvents.map((raw, i) => prepareEvent(raw, i, ctx, window));
   const valid = prepared.filter((p): p is PreparedEvent => !("status" in p));
-  assertKeyMayReport(actor, valid);
   if (valid.length === 0) return { prepared, submission: null };
   const explicitTimestamp = valid.map((e) => (rawEvents[e.index] as { timestamp?: unknown }).timestamp !== undefined);
   return { prepared, submission: { events: valid, explicitTimestamp, keys: valid.map((e) => eventKey(e.customerId, e.id)) } };
@@ -41,8 +41,16 @@ function distinct(raw: unknown[], field: "customer" | "type"): Set<string> {
   return out;
 }
 
-function assertKeyMayReport(actor: Actor, valid: PreparedEvent[]): void {
+/**
+ * A key limited to one customer names no other, existing or not, valid event or not: the same 403 for
+ * each, before any event is checked, so its answers tell nothing of other customers (whether one exists,
+ * is suspended, has a meter).
+ */
+function assertKeyMayReport(actor: Actor, rawEvents: unknown[], customerIdByExternalId: Map<string, string>): void {
   if (actor.kind !== "apiKey" || actor.customerId === null) return;
-  const other = valid.find((p) => p.customerId !== actor.customerId);
-  if (other) throw new AppError("FORBIDDEN", `This API key is limited to one customer and cannot report usage for "${other.externalCustomerId}"`);
+  for (const raw of rawEvents) {
+    const customer = (raw as { customer?: unknown } | null)?.customer;
+    if (typeof customer === "string" && customerIdByExternalId.get(customer) !== actor.customerId)
+      throw new AppError("FORBIDDEN", `This API key is limited to one customer and cannot report usage for "${customer}"`);
+  }
 }
