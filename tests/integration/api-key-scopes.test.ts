@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { POST as postEvents } from "@/app/api/v1/events/route";
 import { GET as getUsage } from "@/app/api/v1/usage/route";
+import { POST as postStripeMeterEvents } from "@/app/api/v1/stripe/v1/billing/meter_events/route";
 import { GET as getCredits } from "@/app/api/v1/customers/[externalId]/credits/route";
 import { cachedKey } from "@/lib/api-keys/active-key-cache";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
@@ -71,7 +72,19 @@ describe("API key scopes", () => {
       expect(res.status).toBe(403);
       expect(res.json.error).toMatchObject({ code: "insufficient_scope", requiredScope: "ingest", keyScope: "read" });
     }
+    // The scope is checked before the body is read: a malformed body from a read key is still 403.
+    expect((await callRoute(postEvents, { key: keys.read, rawBody: "{ not json" })).status).toBe(403);
     expect(await stored(c)).toBe(before);
+  });
+
+  it("a read key cannot send Stripe-shaped meter events either", async () => {
+    const res = await callRoute(postStripeMeterEvents, {
+      key: keys.read,
+      rawBody: new URLSearchParams({ event_name: c.meter.eventType, "payload[stripe_customer_id]": c.customer.externalId, "payload[value]": "5" }).toString(),
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expect(res.status).toBe(403);
+    expect((await post(keys.ingest, event(c, `ing2-${tag()}`))).status).toBe(202);
   });
 
   it("a full key does both", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { assertKeyScope } from "@/lib/api-keys/assert-key-scope";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { pool } from "@/lib/db/pool";
 import { errorReply } from "@/lib/http/error-response";
@@ -21,7 +22,7 @@ export async function postStripeMeterEvent(req: Request): Promise<Response> {
   try {
     const text = await readBodyText(req);
     const authorization = req.headers.get("authorization");
-    await authenticateApiKey(authorization); // before reading meters for an unknown caller
+    assertKeyScope(await authenticateApiKey(authorization), "ingest"); // before reading meters for an unknown caller
     const input = parseStripeMeterEvent(text, req.headers.get("content-type"));
     const { metersByType } = await loadIngestContext(pool(), [], [input.event_name], now.getTime());
     const fallbackId = req.headers.get("idempotency-key") || randomUUID();

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertKeyScope } from "@/lib/api-keys/assert-key-scope";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
 import { errorReply, type JsonReply } from "@/lib/http/error-response";
 import { limitApiKey } from "@/lib/security/rate-limits/limit-api-key";
@@ -20,6 +21,7 @@ export async function handleIngestRequest(authorization: string | null, bodyText
   try {
     const actor = await authenticateApiKey(authorization);
     await limitApiKey(actor.apiKeyId);
+    assertKeyScope(actor, "ingest"); // before the body: a read-only key learns nothing of how it is parsed
     format = bodyFormat(contentType);
     if (format === "json") {
       const { events, single } = parseEventsBody(parseJsonText(bodyText));
