@@ -68,12 +68,15 @@ async function tenant(admin: CurrentUser, label: string, t: string, meter: { id:
   };
 }
 
-/** Customers A and B with everything (see tenant), on one shared meter, and an admin. */
+/**
+ * Customers A and B with everything (see tenant), on one shared meter, and an admin. B's figures have 7
+ * digits, so that they turn up in A's answers (among uuids and timestamps) only if they are B's.
+ */
 export async function twoTenants() {
   const admin = await adminUser();
   const t = tag();
   const meter = await upsertMeter({ key: `tokens_${t}`, name: `Tokens ${t}`, eventType: `llm_${t}`, aggregation: "SUM", valueProperty: "tokens", unit: "tokens" });
   const a = await tenant(admin, "Alpha", t, meter, { baseFeeMinor: 12_300, creditsMinor: 2_000_011n, priceMinor: 3_000_017n, tokens: 4_111, spendLimit: "4321.09", tokenCap: "515151" });
-  const b = await tenant(admin, "Bravo", t, meter, { baseFeeMinor: 98_765, creditsMinor: 7_777_713n, priceMinor: 6_666_651n, tokens: 31_337, spendLimit: "8642.07", tokenCap: "987654" });
+  const b = await tenant(admin, "Bravo", t, meter, { baseFeeMinor: 9_876_543, creditsMinor: 7_777_713n, priceMinor: 6_666_651n, tokens: 3_133_711, spendLimit: "86420.79", tokenCap: "2468013" });
   return { admin, meter, a, b };
 }
