@@ -14,7 +14,7 @@ export const problemSchema = z
 export const errorSchema = z
   .object({
     error: z.looseObject({
-      code: z.string().meta({ description: "UNAUTHORIZED, FORBIDDEN, NOT_FOUND, UNPROCESSABLE, PAYMENT_REQUIRED, ...", example: "UNPROCESSABLE" }),
+      code: z.string().meta({ description: "UNAUTHORIZED, FORBIDDEN, insufficient_scope, NOT_FOUND, UNPROCESSABLE, PAYMENT_REQUIRED, ...", example: "UNPROCESSABLE" }),
       message: z.string(),
       problems: z.array(problemSchema).optional().meta({ description: "For a 422: each field that was refused, and why" }),
     }),
@@ -25,7 +25,7 @@ const WHY: Record<number, string> = {
   400: "The body is empty or not valid JSON",
   401: "No API key, or not a valid one (`Authorization: Bearer mtr_...`)",
   402: "A prepaid customer's credits cannot cover the usage, a hard spending cap is reached, or the customer is suspended",
-  403: "The API key is limited to another customer, or its scope does not allow this",
+  403: "The API key is limited to another customer (FORBIDDEN), or its scope does not allow this (`insufficient_scope`, with `requiredScope`: `read` for GET routes, `ingest` for reporting usage, and the key's `keyScope`)",
   404: "No such resource for this key",
   409: "The resource is in a state that does not allow this",
   413: "The body is over 1 MB",
