@@ -19,6 +19,9 @@ let mail: MailCatcher;
 let receiver: WebhookReceiver;
 const caught: CaughtMessage[] = [];
 
+const ENV_SET_HERE = ["DATABASE_URL", "WEBHOOKS_ALLOW_PRIVATE", "SMTP_URL", "STRIPE_SECRET_KEY", "STRIPE_API_BASE", "STRIPE_WEBHOOK_SECRET", "APP_URL"];
+const envBefore = Object.fromEntries(ENV_SET_HERE.map((k) => [k, process.env[k]]));
+
 beforeAll(async () => {
   db = await createScratchDatabase("two_instances");
   await applyMigrations({ connectionString: db.url });
@@ -43,6 +46,10 @@ afterAll(async () => {
   await mail?.close();
   await receiver?.close();
   await db?.drop();
+  for (const [k, v] of Object.entries(envBefore)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
 });
 
 const children: ChildProcess[] = [];

@@ -196,6 +196,7 @@ async function main(): Promise<number> {
       return 1;
     }
     console.log("\nPassed: every acknowledged event stored exactly once; rollups, running charges and the ledger agree with the events.");
+    rmSync(path.dirname(logFile), { recursive: true, force: true });
     return 0;
   } finally {
     await cleanup();
