@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import "./globals.css";
 import { Providers } from "@/components/providers";
 
+// Every page renders per request: the Content-Security-Policy's nonce (proxy.ts) is new on each one, and
+// Next.js can put it on its scripts only while rendering. A prerendered page would carry none and not run.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Meterly",
   description: "Usage-based and credit billing for AI companies",
