@@ -26,7 +26,7 @@ async function main() {
   const stripe = await startLocalStripe({ appUrl: `http://127.0.0.1:${PORT}` });
   const stripeUrlFile = e2eStripeUrlFile(PORT);
   writeFileSync(stripeUrlFile, stripe.env.STRIPE_API_BASE);
-  const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+  const app = spawn(path.resolve("node_modules/.bin/next"), ["start", "-H", process.env.HOST || "127.0.0.1", "-p", String(PORT)], {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -17,6 +17,8 @@ import { mustRun } from "./support/run-command";
 
 const DATA_DIR = localDataDir();
 const PORT = Number(process.env.PORT ?? 3000);
+/** The address the app listens on: loopback unless HOST says otherwise (HOST=0.0.0.0 serves other machines). */
+const HOST = process.env.HOST || "127.0.0.1";
 const NEXT_BIN = path.resolve("node_modules/.bin/next");
 
 async function main() {
@@ -94,11 +96,12 @@ async function main() {
     // The demo may point webhook endpoints at a receiver on this machine; production refuses private addresses.
     WEBHOOKS_ALLOW_PRIVATE: process.env.WEBHOOKS_ALLOW_PRIVATE ?? "1",
   };
-  const child = spawn(NEXT_BIN, ["start", "-p", String(PORT)], { stdio: "inherit", env });
+  const child = spawn(NEXT_BIN, ["start", "-H", HOST, "-p", String(PORT)], { stdio: "inherit", env });
   child.on("exit", (code) => void stop(code ?? 0));
   app = child;
 
   console.log(`\nMeterly is starting on http://localhost:${PORT}`);
+  console.log(HOST === "127.0.0.1" ? "  listening on 127.0.0.1 only (set HOST=0.0.0.0 to serve other machines)" : `  listening on ${HOST}`);
   console.log(`  admin:  ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password}`);
   console.log(`  member: ${DEMO_MEMBER.email} / ${DEMO_MEMBER.password}  (customer "Acme AI", externalId acme)`);
   console.log("Press Ctrl-C to stop.\n");
