@@ -58,11 +58,14 @@ async function main(): Promise<number> {
   const random = prng(SEED ^ 0x5eed);
   const cleanups: (() => Promise<void> | void)[] = [];
   let app: RunningApp | null = null;
+  /** Set once the run ends: the app's exit is then expected, not a crash to recover from. */
+  let stopping = false;
   process.once("exit", () => {
     if (app) try { process.kill(-app.child.pid!, "SIGKILL"); } catch { /* gone */ }
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanup().then(() => process.exit(130)));
   async function cleanup() {
+    stopping = true;
     if (app) await stopGroup(app).catch(() => {});
     for (const c of cleanups.reverse()) await Promise.resolve(c()).catch((e: Error) => console.error("cleanup:", e.message));
     cleanups.length = 0;
@@ -103,7 +106,7 @@ async function main(): Promise<number> {
       // An app that dies on its own (not killed here) is a finding: counted, and started again.
       const current = app;
       void current.exited.then(() => {
-        if (app !== current || !up) return;
+        if (app !== current || !up || stopping) return;
         crashes++;
         log(`[chaos] the app exited on its own (${current.child.exitCode ?? current.child.signalCode}); starting it again`);
         up = false;
