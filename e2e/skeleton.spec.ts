@@ -71,7 +71,8 @@ test("the header shows the logo, and every page names the gauge icon", async ({ 
   await expect(logo).toBeVisible();
   await expect.poll(() => logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
 
-  const icon = await page.locator('head link[rel="icon"]').getAttribute("href");
+  // The gauge as SVG; /favicon.ico beside it is for browsers that ask for that (e2e/new-user-defects.spec.ts).
+  const icon = await page.locator('head link[rel="icon"][type="image/svg+xml"]').getAttribute("href");
   expect(icon).toMatch(/^\/icon\.svg/);
   const res = await request.get(icon!);
   expect(res.status()).toBe(200);
